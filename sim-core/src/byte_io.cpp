@@ -1,0 +1,98 @@
+// Little-endian writer and bounds-checked reader behind the save format and the state hash.
+
+#include "byte_io.hpp"
+
+#include <cassert>
+#include <limits>
+
+namespace galaxy::sim {
+
+void ByteWriter::u16(std::uint16_t v) {
+    bytes_.push_back(static_cast<std::uint8_t>(v));
+    bytes_.push_back(static_cast<std::uint8_t>(v >> 8));
+}
+
+void ByteWriter::u32(std::uint32_t v) {
+    for (int shift = 0; shift < 32; shift += 8) {
+        bytes_.push_back(static_cast<std::uint8_t>(v >> shift));
+    }
+}
+
+void ByteWriter::u64(std::uint64_t v) {
+    for (int shift = 0; shift < 64; shift += 8) {
+        bytes_.push_back(static_cast<std::uint8_t>(v >> shift));
+    }
+}
+
+void ByteWriter::raw(std::string_view text) {
+    for (const char c : text) {
+        bytes_.push_back(static_cast<std::uint8_t>(c));
+    }
+}
+
+std::size_t ByteWriter::begin_length() {
+    const std::size_t at = bytes_.size();
+    u32(0);
+    return at;
+}
+
+void ByteWriter::end_length(std::size_t at) {
+    const std::size_t length = bytes_.size() - at - 4;
+    // The world's limits (kMaxShips ships of a few hundred bytes...) keep every record and list
+    // far below 4 GiB; a world past them would not load anyway.
+    assert(length <= std::numeric_limits<std::uint32_t>::max());
+    for (std::size_t i = 0; i < 4; ++i) {
+        bytes_[at + i] = static_cast<std::uint8_t>(length >> (8 * i));
+    }
+}
+
+std::uint64_t ByteReader::little_endian(std::size_t n) {
+    std::uint64_t v = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        v |= static_cast<std::uint64_t>(data_[pos_ + i]) << (8 * i);
+    }
+    pos_ += n;
+    return v;
+}
+
+bool ByteReader::u8(std::uint8_t* v) {
+    if (remaining() < 1) {
+        return false;
+    }
+    *v = static_cast<std::uint8_t>(little_endian(1));
+    return true;
+}
+
+bool ByteReader::u16(std::uint16_t* v) {
+    if (remaining() < 2) {
+        return false;
+    }
+    *v = static_cast<std::uint16_t>(little_endian(2));
+    return true;
+}
+
+bool ByteReader::u32(std::uint32_t* v) {
+    if (remaining() < 4) {
+        return false;
+    }
+    *v = static_cast<std::uint32_t>(little_endian(4));
+    return true;
+}
+
+bool ByteReader::u64(std::uint64_t* v) {
+    if (remaining() < 8) {
+        return false;
+    }
+    *v = little_endian(8);
+    return true;
+}
+
+bool ByteReader::skip(std::size_t n) {
+    if (remaining() < n) {
+        return false;
+    }
+    pos_ += n;
+    return true;
+}
+
+}  // namespace galaxy::sim
