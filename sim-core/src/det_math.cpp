@@ -616,8 +616,7 @@ double wrap_two_pi(double x) {
         return x;  // already in range: returned unchanged, bit for bit
     }
     // x = n pi/2 + y; the result is (n mod 4) pi/2 + y, summed in double-double so that it is
-    // rounded once.
-    // k pi/2 for k = 0..4 as double-double (hi + lo, rad).
+    // rounded once. Table: k pi/2 for k = 0..4 as hi + lo (rad).
     constexpr double kQuadHi[5] = {0.0, 0x1.921fb54442d18p+0, 0x1.921fb54442d18p+1,
                                    0x1.2d97c7f3321d2p+2, 0x1.921fb54442d18p+2};
     constexpr double kQuadLo[5] = {0.0, 0x1.1a62633145c07p-54, 0x1.1a62633145c07p-53,

@@ -73,7 +73,8 @@ constexpr double kRadialSinGamma = 1e-14;
 
 // The pole counts as along +-ICRF-Z when |pole x Z| (the sine of their angle) is below this. It
 // catches poles built from dec = 90 deg through sin/cos (cos(pi/2) ~ 6e-17), whose pole x Z would
-// otherwise point along a direction set by rounding.
+// otherwise point along a direction set by rounding. placement.cpp (the spawn code) makes the same
+// test (|pole x Z|^2 < 1e-18), so spawn and elements share one node line.
 constexpr double kPoleAlongZ = 1e-9;
 
 // Obliquity of the ecliptic at J2000, IAU 2006: 84381.406 arcsec, in rad.
@@ -94,7 +95,7 @@ struct Frame {
 Frame reference_frame(Vec3 pole) {
     Vec3 z = normalized(pole);
     if (z == Vec3{}) {
-        z = Vec3{0.0, 0.0, 1.0};   // no usable pole (zero or NaN): the ICRF equator
+        z = Vec3{0.0, 0.0, 1.0};  // no usable pole (zero or NaN): the ICRF equator
     }
     const Vec3 node = cross(z, Vec3{0.0, 0.0, 1.0});
     const double sin_tilt = norm(node);
@@ -206,8 +207,8 @@ void set_radial_times(OrbitalElements& el, double r_m, double sigma_m2_s) {
 // ---------------------------------------------------------------------------------------------
 
 // elements_from_state; false (elements all zero but gm) for invalid input.
-bool compute_elements(Vec3 r_vec, Vec3 v_vec, double gm, Vec3 reference_pole,
-                      double body_radius_m, OrbitalElements* out) {
+bool compute_elements(Vec3 r_vec, Vec3 v_vec, double gm, Vec3 reference_pole, double body_radius_m,
+                      OrbitalElements* out) {
     OrbitalElements& el = *out;
     el = OrbitalElements{};
     el.gm_m3_s2 = gm;
@@ -217,7 +218,7 @@ bool compute_elements(Vec3 r_vec, Vec3 v_vec, double gm, Vec3 reference_pole,
         return false;
     }
     const double v2 = norm_squared(v_vec);
-    const Vec3 h_vec = cross(r_vec, v_vec);   // specific angular momentum, m^2/s
+    const Vec3 h_vec = cross(r_vec, v_vec);  // specific angular momentum, m^2/s
     const double h = norm(h_vec);
     const double energy = 0.5 * v2 - gm / r;  // J/kg
     const bool parabolic = std::fabs(energy) < kParabolicEnergy * (gm / r);
@@ -231,7 +232,7 @@ bool compute_elements(Vec3 r_vec, Vec3 v_vec, double gm, Vec3 reference_pole,
                              : (bound ? OrbitShape::Elliptic : OrbitShape::Hyperbolic);
         el.eccentricity = 1.0;
         el.true_anomaly_rad = dm::kPi;
-        el.apoapsis_radius_m = bound ? 2.0 * el.semi_major_axis_m : kInf;   // a (1 + e)
+        el.apoapsis_radius_m = bound ? 2.0 * el.semi_major_axis_m : kInf;  // a (1 + e)
         set_radial_times(el, r, dot(r_vec, v_vec));
     } else {
         const Vec3 h_hat = h_vec / h;
@@ -248,19 +249,19 @@ bool compute_elements(Vec3 r_vec, Vec3 v_vec, double gm, Vec3 reference_pole,
         }
 
         // Inclination from atan2(|pole x h|, pole . h): accurate near 0 and pi, where acos is not.
-        const Vec3 n_vec = cross(frame.z, h_vec);   // toward the ascending node, |n| = h sin i
+        const Vec3 n_vec = cross(frame.z, h_vec);  // toward the ascending node, |n| = h sin i
         const double n = norm(n_vec);
         el.inclination_rad = dm::atan2(n, dot(frame.z, h_vec));
-        Vec3 node_hat = frame.x;   // equatorial: X_ref stands in for the node line
+        Vec3 node_hat = frame.x;  // equatorial: X_ref stands in for the node line
         if (n > kEquatorialSinI * h) {
             node_hat = n_vec / n;
             el.raan_rad = dm::wrap_two_pi(angle_in_plane(node_hat, frame.x, frame.y));
         }
-        const Vec3 node_ahead = cross(h_hat, node_hat);   // 90 deg past the node along the motion
+        const Vec3 node_ahead = cross(h_hat, node_hat);  // 90 deg past the node along the motion
 
-        double nu = 0.0;   // signed true anomaly, [-pi, pi]
+        double nu = 0.0;  // signed true anomaly, [-pi, pi]
         if (el.shape == OrbitShape::Circular) {
-            nu = angle_in_plane(r_vec, node_hat, node_ahead);   // argument of latitude
+            nu = angle_in_plane(r_vec, node_hat, node_ahead);  // argument of latitude
         } else {
             const Vec3 e_hat = e_vec / e;
             el.argument_of_periapsis_rad =
@@ -278,7 +279,7 @@ bool compute_elements(Vec3 r_vec, Vec3 v_vec, double gm, Vec3 reference_pole,
     // p/(1 + e) rather than a (1 - e): it holds for every conic, parabola included.
     el.periapsis_radius_m = el.semi_latus_rectum_m / (1.0 + el.eccentricity);
     el.periapsis_altitude_m = el.periapsis_radius_m - body_radius_m;
-    el.apoapsis_altitude_m = el.apoapsis_radius_m - body_radius_m;   // stays +inf when unbound
+    el.apoapsis_altitude_m = el.apoapsis_radius_m - body_radius_m;  // stays +inf when unbound
 
     // Angles ahead along the motion: periapsis at nu = 0, apoapsis at pi, the ascending node at
     // nu = -omega, the descending node at pi - omega.
@@ -310,7 +311,7 @@ OrbitalElements elements_from_state(Vec3 r_m, Vec3 v_m_s, double gm_m3_s2, Vec3 
 
 Vec3 reference_plane_normal(const World& world, int body_index) {
     if (!valid_body_index(world, body_index)) {
-        return Vec3{0.0, 0.0, 1.0};   // no such body: the ICRF equator
+        return Vec3{0.0, 0.0, 1.0};  // no such body: the ICRF equator
     }
     const Body& body = world.bodies[static_cast<std::size_t>(body_index)];
     if (body.parent_index >= 0) {
@@ -347,16 +348,15 @@ OrbitalElements body_orbit(const World& world, int body_index) {
     const Body& body = world.bodies[static_cast<std::size_t>(body_index)];
     const int parent_index = body.parent_index;
     if (!valid_body_index(world, parent_index)) {
-        return el;   // the root: no parent, all zero
+        return el;  // the root: no parent, all zero
     }
     const Body& parent = world.bodies[static_cast<std::size_t>(parent_index)];
     // Two-body relative motion: r'' = -G (M + m) r / r^3, so the body's own gm counts too (the
     // Moon's is 1.2% of Earth's; leaving it out would make its period 0.6% long).
     const double gm = parent.def.gm_m3_s2 + body.def.gm_m3_s2;
-    if (compute_elements(body.position_m - parent.position_m,
-                         body.velocity_m_s - parent.velocity_m_s, gm,
-                         reference_plane_normal(world, parent_index), parent.def.mean_radius_m,
-                         &el)) {
+    if (compute_elements(
+            body.position_m - parent.position_m, body.velocity_m_s - parent.velocity_m_s, gm,
+            reference_plane_normal(world, parent_index), parent.def.mean_radius_m, &el)) {
         el.reference_body = parent_index;
     }
     return el;

@@ -2,9 +2,9 @@
 // (config/solar-system.json) and the body helpers in sim-core/src/body.cpp.
 #include <gtest/gtest.h>
 
-#include <bit>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -15,6 +15,13 @@
 
 namespace galaxy::sim {
 namespace {
+
+// The bit pattern of a double. (Emscripten 3.1.6's libc++ has no std::bit_cast.)
+std::uint64_t bits_of(double value) {
+    std::uint64_t bits = 0;
+    std::memcpy(&bits, &value, sizeof bits);
+    return bits;
+}
 
 const BodyDef* find_body(const std::vector<BodyDef>& defs, const std::string& name) {
     for (const BodyDef& def : defs) {
@@ -51,10 +58,10 @@ TEST(DefaultCatalog, EarthConstantsAreBitExactCopiesOfTheReference) {
     const std::vector<BodyDef> defs = default_catalog();
     const BodyDef* earth = find_body(defs, "Earth");
     ASSERT_NE(earth, nullptr);
-    EXPECT_EQ(std::bit_cast<std::uint64_t>(earth->gm_m3_s2), 0x42f6a86655c8a400u);
-    EXPECT_EQ(std::bit_cast<std::uint64_t>(earth->j2), 0x3f51bce75bf6a0e6u);
-    EXPECT_EQ(std::bit_cast<std::uint64_t>(earth->reference_radius_m), 0x415854a613333333u);
-    EXPECT_EQ(std::bit_cast<std::uint64_t>(earth->position_m.x), 0xc219ac65b50c5995u);
+    EXPECT_EQ(bits_of(earth->gm_m3_s2), 0x42f6a86655c8a400u);
+    EXPECT_EQ(bits_of(earth->j2), 0x3f51bce75bf6a0e6u);
+    EXPECT_EQ(bits_of(earth->reference_radius_m), 0x415854a613333333u);
+    EXPECT_EQ(bits_of(earth->position_m.x), 0xc219ac65b50c5995u);
     EXPECT_EQ(earth->gm_m3_s2, 398600435436096.0);
     EXPECT_EQ(earth->mean_radius_m, 6371008.399999999);
     EXPECT_EQ(earth->position_m, (Vec3{-27566632259.087482, 132361428301.19281, 57418647273.16781}));

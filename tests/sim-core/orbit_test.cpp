@@ -52,8 +52,8 @@ struct Basis {
 };
 
 struct State {
-    Vec3 r;   // m
-    Vec3 v;   // m/s
+    Vec3 r;  // m
+    Vec3 v;  // m/s
 };
 
 // Inverse of the code under test, written independently: perifocal position and velocity,
@@ -121,7 +121,7 @@ TEST(Orbit, CircularEquatorialLeo) {
     const double period = 5553.455896959871;
     EXPECT_EQ(el.shape, OrbitShape::Circular);
     EXPECT_LT(el.eccentricity, 1e-9);
-    EXPECT_EQ(el.reference_body, -1);   // not set by elements_from_state
+    EXPECT_EQ(el.reference_body, -1);  // not set by elements_from_state
     EXPECT_EQ(el.gm_m3_s2, kGmEarth);
     expect_rel(el.semi_major_axis_m, r, "a");
     expect_rel(el.semi_latus_rectum_m, r, "p");
@@ -273,8 +273,8 @@ TEST(Orbit, Retrograde) {
 
 // Equatorial prograde: Omega = 0 and omega is the longitude of periapsis from X_ref (100 deg).
 TEST(Orbit, EquatorialProgradeOmegaIsLongitudeOfPeriapsis) {
-    const State s = state_from_elements(10000e3, 0.2, 0.0, 0.0, 100.0 * kDeg, 30.0 * kDeg,
-                                        kGmEarth);
+    const State s =
+        state_from_elements(10000e3, 0.2, 0.0, 0.0, 100.0 * kDeg, 30.0 * kDeg, kGmEarth);
     const OrbitalElements el = elements(s);
     EXPECT_EQ(el.inclination_rad, 0.0);
     EXPECT_EQ(el.raan_rad, 0.0);
@@ -286,8 +286,8 @@ TEST(Orbit, EquatorialProgradeOmegaIsLongitudeOfPeriapsis) {
 // i.e. clockwise about the pole. Built with Omega = 0, omega = 100 deg, the periapsis points to
 // Rx(pi)(cos 100, sin 100, 0) = (cos 100, -sin 100, 0): 100 deg clockwise from X_ref.
 TEST(Orbit, EquatorialRetrogradeOmegaAlongTheMotion) {
-    const State s = state_from_elements(10000e3, 0.2, kPi, 0.0, 100.0 * kDeg, 30.0 * kDeg,
-                                        kGmEarth);
+    const State s =
+        state_from_elements(10000e3, 0.2, kPi, 0.0, 100.0 * kDeg, 30.0 * kDeg, kGmEarth);
     const OrbitalElements el = elements(s);
     EXPECT_NEAR(el.inclination_rad, kPi, kAbs);
     EXPECT_EQ(el.raan_rad, 0.0);
@@ -323,13 +323,13 @@ TEST(Orbit, ParabolicAtPeriapsis) {
 // = 1749.1695426339586 s, so time to periapsis -1749.17 s after it and +1749.17 s before it.
 TEST(Orbit, ParabolicTimeFromBarkersEquation) {
     const double t = 1749.1695426339586;
-    const OrbitalElements after = elements(state_from_elements(14000e3, 1.0, 0.0, 0.0, 0.0,
-                                                               90.0 * kDeg, kGmEarth));
+    const OrbitalElements after =
+        elements(state_from_elements(14000e3, 1.0, 0.0, 0.0, 0.0, 90.0 * kDeg, kGmEarth));
     EXPECT_EQ(after.shape, OrbitShape::Parabolic);
     expect_angle(after.true_anomaly_rad, 90.0 * kDeg, "nu");
     expect_rel(after.time_to_periapsis_s, -t, "t to Pe after");
-    const OrbitalElements before = elements(state_from_elements(14000e3, 1.0, 0.0, 0.0, 0.0,
-                                                                -90.0 * kDeg, kGmEarth));
+    const OrbitalElements before =
+        elements(state_from_elements(14000e3, 1.0, 0.0, 0.0, 0.0, -90.0 * kDeg, kGmEarth));
     expect_angle(before.true_anomaly_rad, 270.0 * kDeg, "nu");
     expect_rel(before.time_to_periapsis_s, t, "t to Pe before");
 }
@@ -364,14 +364,14 @@ TEST(Orbit, HyperbolicAtPeriapsis) {
 // = 0.6746711235640934; n = sqrt(gm/(-a)^3); t - T = M/n = 758.1345455069420 s.
 TEST(Orbit, HyperbolicTimeFromHyperbolicAnomaly) {
     const double t = 758.1345455069420;
-    const OrbitalElements after = elements(state_from_elements(20160e3, 1.88, 0.0, 0.0, 0.0,
-                                                               60.0 * kDeg, kGmEarth));
+    const OrbitalElements after =
+        elements(state_from_elements(20160e3, 1.88, 0.0, 0.0, 0.0, 60.0 * kDeg, kGmEarth));
     EXPECT_EQ(after.shape, OrbitShape::Hyperbolic);
     expect_rel(after.semi_major_axis_m, -7000e3 / 0.88, "a");
     expect_angle(after.true_anomaly_rad, 60.0 * kDeg, "nu");
     expect_rel(after.time_to_periapsis_s, -t, "t to Pe after (negative)");
-    const OrbitalElements before = elements(state_from_elements(20160e3, 1.88, 0.0, 0.0, 0.0,
-                                                                -60.0 * kDeg, kGmEarth));
+    const OrbitalElements before =
+        elements(state_from_elements(20160e3, 1.88, 0.0, 0.0, 0.0, -60.0 * kDeg, kGmEarth));
     expect_angle(before.true_anomaly_rad, 300.0 * kDeg, "nu");
     expect_rel(before.time_to_periapsis_s, t, "t to Pe before");
 }
@@ -430,9 +430,8 @@ TEST(Orbit, NearlyRadialBoundIsElliptic) {
 // reached only in the formal sense; DN at 135 deg: 175 deg ahead (beyond the asymptote
 // acos(-1/1.88) = 122 deg, so never reached; still computed).
 TEST(Orbit, HyperbolicInclinedAngles) {
-    const OrbitalElements el = elements(state_from_elements(20160e3, 1.88, 30.0 * kDeg,
-                                                            60.0 * kDeg, 45.0 * kDeg,
-                                                            -40.0 * kDeg, kGmEarth));
+    const OrbitalElements el = elements(state_from_elements(20160e3, 1.88, 30.0 * kDeg, 60.0 * kDeg,
+                                                            45.0 * kDeg, -40.0 * kDeg, kGmEarth));
     EXPECT_EQ(el.shape, OrbitShape::Hyperbolic);
     expect_angle(el.inclination_rad, 30.0 * kDeg, "i");
     expect_angle(el.raan_rad, 60.0 * kDeg, "raan");
@@ -457,7 +456,7 @@ World make_world() {
     sun.def.gm_m3_s2 = kGmSun;
     sun.def.mean_radius_m = 695700e3;
     sun.parent_index = -1;
-    sun.pole = {0.1, 0.2, 0.97};   // deliberately not the ecliptic pole: the root ignores it
+    sun.pole = {0.1, 0.2, 0.97};  // deliberately not the ecliptic pole: the root ignores it
     sun.hill_radius_m = kInf;
     Body earth;
     earth.def.name = "Earth";
@@ -503,7 +502,7 @@ TEST(Orbit, BodyOrbitOfRootIsEmpty) {
     EXPECT_EQ(el.reference_body, -1);
     EXPECT_EQ(el.semi_major_axis_m, 0.0);
     EXPECT_EQ(el.period_s, 0.0);
-    EXPECT_EQ(galaxy::sim::body_orbit(w, 7).reference_body, -1);   // out of range
+    EXPECT_EQ(galaxy::sim::body_orbit(w, 7).reference_body, -1);  // out of range
 }
 
 // Earth about the Sun, gm = gm_sun + gm_earth (two-body relative motion): a = 1 AU, circular,
@@ -601,8 +600,8 @@ TEST(Orbit, GoldenHash) {
     std::uint64_t rng = 42;
     for (int k = 0; k < 5000; ++k) {
         // Braced initialisers evaluate left to right, so the draw order is fixed.
-        const Vec3 r{uniform(rng, 0x1p25), uniform(rng, 0x1p25), uniform(rng, 0x1p25)};   // m
-        const Vec3 v{uniform(rng, 0x1p13), uniform(rng, 0x1p13), uniform(rng, 0x1p13)};   // m/s
+        const Vec3 r{uniform(rng, 0x1p25), uniform(rng, 0x1p25), uniform(rng, 0x1p25)};  // m
+        const Vec3 v{uniform(rng, 0x1p13), uniform(rng, 0x1p13), uniform(rng, 0x1p13)};  // m/s
         const OrbitalElements el = galaxy::sim::elements_from_state(
             r, v, kGmEarth, (k & 1) != 0 ? tilted : kZ, kEarthRadius);
         mix(static_cast<double>(el.shape));

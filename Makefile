@@ -1,0 +1,69 @@
+# Galaxy: the project's commands. Builds use the CMake presets (CMakePresets.json); build trees
+# live under build/. Every target that needs tools runs scripts/setup.sh first, which is fast
+# and offline once everything is installed.
+#
+#   make setup   install the Debian packages the build needs (root, first time only)
+#   make build   build the native and WebAssembly presets
+#   make test    build and test the native, emscripten and sanitize presets (what CI runs)
+#   make run     run galaxy-sim on a demo scenario and print what it did
+#   make bench   run the benchmarks (bench/run.sh)
+#   make clean   delete the build trees
+
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := build
+
+# The project's machines have 2 cores.
+JOBS := 2
+
+# Emscripten 3.1.6 runs its JS optimiser with the machine's Node, which does not search
+# Debian's module folder; without this every optimised link fails with "Cannot find module
+# 'acorn'" (see /work/shared/toolchain.md).
+export NODE_PATH := /usr/share/nodejs
+
+# The demo scenario of `make run`: one day of game time, 10 s ticks, 20 scripted ships.
+RUN_ARGS := --ships 20 --seed 1 --duration 86400 --dt 10
+RUN_OUTPUT := build/run/galaxy-sim-demo.json
+
+.PHONY: setup build test run bench clean
+
+setup:
+	scripts/setup.sh
+
+build: setup
+	cmake --preset native
+	cmake --build --preset native -j $(JOBS)
+	cmake --preset emscripten
+	cmake --build --preset emscripten -j $(JOBS)
+
+# The native test preset includes the cross-target determinism test, which runs the WASM
+# build's galaxy-sim.js: build both trees before running either suite.
+test: setup
+	cmake --preset emscripten
+	cmake --build --preset emscripten -j $(JOBS)
+	cmake --preset native
+	cmake --build --preset native -j $(JOBS)
+	ctest --preset emscripten -j $(JOBS) --output-on-failure
+	ctest --preset native -j $(JOBS) --output-on-failure
+	cmake --preset sanitize
+	cmake --build --preset sanitize -j $(JOBS)
+	ctest --preset sanitize -j $(JOBS) --output-on-failure
+	@echo "make test: all presets passed (native, emscripten, sanitize)"
+
+run: setup
+	cmake --preset native
+	cmake --build --preset native -j $(JOBS) --target galaxy-sim
+	@mkdir -p $(dir $(RUN_OUTPUT))
+	@echo "Running: build/native/sim-core/galaxy-sim $(RUN_ARGS)"
+	build/native/sim-core/galaxy-sim $(RUN_ARGS) > $(RUN_OUTPUT)
+	@node scripts/summarize-run.js $(RUN_OUTPUT)
+	@echo
+	@echo "Full output ($(RUN_OUTPUT)):"
+	@cat $(RUN_OUTPUT)
+
+bench: setup
+	@if [[ -f bench/run.sh ]]; then bash bench/run.sh; \
+	else echo "make bench: bench/run.sh does not exist yet; nothing to run"; fi
+
+clean:
+	rm -rf build
