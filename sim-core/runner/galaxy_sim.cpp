@@ -30,7 +30,8 @@ namespace {
 
 namespace gs = galaxy::sim;
 namespace gr = galaxy::runner;
-using Json = nlohmann::json;
+// ordered_json keeps keys in insertion order (name, position_m, velocity_m_s; tick, hash).
+using Json = nlohmann::ordered_json;
 
 struct Checkpoint {
     std::uint64_t tick = 0;
@@ -72,34 +73,67 @@ std::vector<Checkpoint> run(gs::World& world, const gr::RunnerArgs& args) {
     return taken;
 }
 
-Json world_json(const gs::World& world, const std::vector<Checkpoint>& checkpoints,
-                bool with_checkpoints) {
-    Json bodies = Json::array();
+Json entity_json(const std::string& name, gs::Vec3 position_m, gs::Vec3 velocity_m_s) {
+    Json entity = Json::object();
+    entity["name"] = name;
+    entity["position_m"] = vec3_json(position_m);
+    entity["velocity_m_s"] = vec3_json(velocity_m_s);
+    return entity;
+}
+
+// Compact JSON of one value. Doubles print with up to 17 significant digits, enough to
+// round-trip every bit; the replace handler turns invalid UTF-8 in a name into U+FFFD instead
+// of throwing.
+std::string compact(const Json& value) {
+    return value.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+// Appends `"key": [` and then one element per line, so the document stays readable (one line
+// per body or ship) without spreading every vector over five lines.
+void append_array(std::string* out, const char* key, const std::vector<Json>& items, bool last) {
+    *out += "  \"";
+    *out += key;
+    *out += "\": [";
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        *out += i == 0 ? "\n    " : ",\n    ";
+        *out += compact(items[i]);
+    }
+    *out += items.empty() ? "]" : "\n  ]";
+    *out += last ? "\n" : ",\n";
+}
+
+// The output document, keys in the documented order.
+std::string world_document(const gs::World& world, const std::vector<Checkpoint>& checkpoints,
+                           bool with_checkpoints) {
+    std::vector<Json> bodies;
+    bodies.reserve(world.bodies.size());
     for (const gs::Body& body : world.bodies) {
-        bodies.push_back({{"name", body.def.name},
-                          {"position_m", vec3_json(body.position_m)},
-                          {"velocity_m_s", vec3_json(body.velocity_m_s)}});
+        bodies.push_back(entity_json(body.def.name, body.position_m, body.velocity_m_s));
     }
-    Json ships = Json::array();
+    std::vector<Json> ships;
+    ships.reserve(world.ships.size());
     for (const gs::Ship& ship : world.ships) {
-        ships.push_back({{"name", ship.name},
-                         {"position_m", vec3_json(ship.position_m)},
-                         {"velocity_m_s", vec3_json(ship.velocity_m_s)}});
+        ships.push_back(entity_json(ship.name, ship.position_m, ship.velocity_m_s));
     }
-    Json document = Json::object();
-    document["tick"] = world.tick;
-    document["game_time_s"] = world.game_time_s;
-    document["hash"] = hash_hex(gs::state_hash(world));
-    document["bodies"] = std::move(bodies);
-    document["ships"] = std::move(ships);
+    std::string out = "{\n";
+    out += "  \"tick\": " + compact(Json(world.tick)) + ",\n";
+    out += "  \"game_time_s\": " + compact(Json(world.game_time_s)) + ",\n";
+    out += "  \"hash\": \"" + hash_hex(gs::state_hash(world)) + "\",\n";
+    append_array(&out, "bodies", bodies, false);
+    append_array(&out, "ships", ships, !with_checkpoints);
     if (with_checkpoints) {
-        Json list = Json::array();
+        std::vector<Json> list;
+        list.reserve(checkpoints.size());
         for (const Checkpoint& checkpoint : checkpoints) {
-            list.push_back({{"tick", checkpoint.tick}, {"hash", hash_hex(checkpoint.hash)}});
+            Json entry = Json::object();
+            entry["tick"] = checkpoint.tick;
+            entry["hash"] = hash_hex(checkpoint.hash);
+            list.push_back(std::move(entry));
         }
-        document["checkpoints"] = std::move(list);
+        append_array(&out, "checkpoints", list, true);
     }
-    return document;
+    out += "}\n";
+    return out;
 }
 
 }  // namespace
@@ -121,11 +155,7 @@ int main(int argc, char** argv) {
 
     gs::World world = gs::scenario_solar_system();
     const std::vector<Checkpoint> checkpoints = run(world, parsed.args);
-    const Json document = world_json(world, checkpoints, parsed.args.checkpoints > 0);
-    // Doubles print with up to 17 significant digits, enough to round-trip every bit; the
-    // replace handler turns invalid UTF-8 in a name into U+FFFD instead of throwing.
-    const std::string text = document.dump(2, ' ', false, Json::error_handler_t::replace);
+    const std::string text = world_document(world, checkpoints, parsed.args.checkpoints > 0);
     std::fputs(text.c_str(), stdout);
-    std::fputc('\n', stdout);
     return std::fflush(stdout) == 0 ? 0 : 1;
 }

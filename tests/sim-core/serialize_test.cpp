@@ -411,8 +411,8 @@ TEST(SerializeCorruption, DuplicateField) {
     expect_rejected(blob.bytes(), "game_time_s");
     const Bytes b = edit_record(gs::save_world(gt::sample_world()), "ships", 1,
                                 [](Fields& r) {
-                                    const Field copy = field_of(r, "fuel_kg");
-                                    r.push_back(copy);
+                                    const Field fuel = field_of(r, "fuel_kg");
+                                    r.push_back(fuel);
                                 });
     expect_rejected(b, "ships[1].fuel_kg");
 }
