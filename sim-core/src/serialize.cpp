@@ -113,11 +113,13 @@ private:
 
 // [SECTION] Reader
 
-// Field names come from the input; escape them so an error message stays printable.
+// Field names come from the input; escape them and cut them short so an error message stays
+// printable and readable whatever the bytes.
 std::string printable(std::string_view s) {
     static constexpr char kHex[] = "0123456789abcdef";
+    constexpr std::size_t kMaxShown = 48;
     std::string out;
-    for (const char c : s) {
+    for (const char c : s.substr(0, kMaxShown)) {
         const auto u = static_cast<unsigned char>(c);
         if (u >= 0x20 && u < 0x7f && c != '\\') {
             out += c;
@@ -126,6 +128,9 @@ std::string printable(std::string_view s) {
             out += kHex[u >> 4];
             out += kHex[u & 0xf];
         }
+    }
+    if (s.size() > kMaxShown) {
+        out += "...";
     }
     return out;
 }
@@ -331,7 +336,7 @@ private:
         }
         const auto it = lower_bound(name);
         if (it == entries_.end() || it->name != name) {
-            fail(name, begin_, "missing required field (record starts at this byte)");
+            fail(name, begin_, "required field missing from the record starting at this byte");
             return nullptr;
         }
         return &*it;
@@ -339,8 +344,8 @@ private:
 
     void fail(const std::string& field, std::size_t offset, const std::string& what) {
         std::string where = path_ + field;
-        if (!where.empty() && where.back() == '.') {
-            where.pop_back();   // a defect of the record itself, not of one of its fields
+        if (field.empty() && !where.empty()) {
+            where.pop_back();   // a defect of the record itself: "ships[3]", not "ships[3]."
         }
         state_.fail(where.empty() ? "top level" : where, offset, what);
     }

@@ -50,13 +50,13 @@ std::vector<TrajectoryPoint> predict_trajectory(const World& world, std::uint32_
     const std::vector<Command> none;
     for (std::uint32_t i = 1; i < def.samples; ++i) {
         for (int k = 0; k < steps; ++k) {
-            const Ship prior = copy.ships.front();
-            const std::vector<Event> events = step(copy, dt, none);
-            for (const Event& e : events) {
+            // The impact point is where ship and body were last seen apart (before the step).
+            const TrajectoryPoint prior{copy.game_time_s, copy.ships.front().position_m,
+                                        copy.ships.front().velocity_m_s,
+                                        copy.bodies[static_cast<std::size_t>(reference)].position_m};
+            for (const Event& e : step(copy, dt, none)) {
                 if (e.type == EventType::ShipCrashed) {
-                    // The impact point: where the ship was last seen outside the body.
-                    points.push_back({copy.game_time_s, prior.position_m, prior.velocity_m_s,
-                                      copy.bodies[static_cast<std::size_t>(reference)].position_m});
+                    points.push_back(prior);
                     return points;
                 }
             }
