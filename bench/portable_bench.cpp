@@ -5,11 +5,10 @@
 //
 //   galaxy-bench-portable [--min-time S] [--filter SUBSTRING] [--list]
 //   node galaxy-bench-wasm.js [same options]
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
-#include <cstring>
-#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -90,15 +89,16 @@ std::vector<Case> all_cases() {
     return cases;
 }
 
-void print_result(const Case& c, const Timing& t, const TickWork& w) {
+void print_result(const Case& c, const Timing& t, const TickWork& w, double ship_body,
+                  double body_pairs) {
     std::printf(
         "{\"harness\":\"portable\",\"target\":\"%s\",\"name\":\"%s\",\"kind\":\"%s\",\"ships\":%u,"
         "\"dt_s\":%g,\"substeps\":%d,\"force_evals\":%d,\"bodies\":%zu,\"particles\":%zu,"
-        "\"ship_body\":%.17g,\"body_pairs\":%.17g,\"ns_min\":%.6g,\"ns_median\":%.6g,\"reps\":%d,"
-        "\"iterations\":%llu}\n",
+        "\"ship_body\":%.17g,\"body_pairs\":%.17g,\"wall_ns_min\":%.6g,\"wall_ns_median\":%.6g,"
+        "\"cpu_ns_min\":%.6g,\"cpu_ns_median\":%.6g,\"reps\":%d,\"iterations\":%llu}\n",
         kTarget, c.name.c_str(), c.kind.c_str(), c.ships, c.dt_s, w.substeps, w.force_evals,
-        w.bodies, w.particles, w.ship_body(), w.body_pairs(), t.ns_min, t.ns_median, t.reps,
-        static_cast<unsigned long long>(t.iterations));
+        w.bodies, w.particles, ship_body, body_pairs, t.wall_ns_min, t.wall_ns_median,
+        t.cpu_ns_min, t.cpu_ns_median, t.reps, static_cast<unsigned long long>(t.iterations));
     std::fflush(stdout);
 }
 
@@ -117,7 +117,7 @@ void run_case(const Case& c, const TimingDef& def) {
                 }
             },
             def);
-        print_result(c, t, w);
+        print_result(c, t, w, w.ship_body(), w.body_pairs());
     } else if (c.kind == "kernel_particles") {
         KernelInput in = make_kernel_input(pristine_world(c.ships));
         TickWork w;   // one force evaluation's worth of ship-body interactions
@@ -130,7 +130,7 @@ void run_case(const Case& c, const TimingDef& def) {
                 g_sink = g_sink + in.particles.ax[0];
             },
             def);
-        print_result(c, t, w);
+        print_result(c, t, w, w.ship_body(), 0.0);
     } else if (c.kind == "kernel_bodies") {
         KernelInput in = make_kernel_input(pristine_world(0));
         std::vector<sim::Vec3> acc;
@@ -143,7 +143,7 @@ void run_case(const Case& c, const TimingDef& def) {
                 g_sink = g_sink + acc[0].x;
             },
             def);
-        print_result(c, t, w);
+        print_result(c, t, w, 0.0, w.body_pairs());
     }
 }
 

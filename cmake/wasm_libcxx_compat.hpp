@@ -14,9 +14,10 @@
 // builtin the real implementation uses, so this is the same constexpr, bit-exact operation.
 namespace std {
 template <class To, class From>
-    requires(sizeof(To) == sizeof(From) && is_trivially_copyable_v<To> &&
-             is_trivially_copyable_v<From>)
 [[nodiscard]] constexpr To bit_cast(const From& from) noexcept {
+    static_assert(sizeof(To) == sizeof(From), "bit_cast needs types of equal size");
+    static_assert(is_trivially_copyable_v<To> && is_trivially_copyable_v<From>,
+                  "bit_cast needs trivially copyable types");
     return __builtin_bit_cast(To, from);
 }
 }  // namespace std

@@ -74,8 +74,11 @@ struct OptionName {
 };
 
 constexpr OptionName kOptions[] = {
-    {"--ships", Option::Ships},       {"--seed", Option::Seed}, {"--duration", Option::Duration},
-    {"--dt", Option::Dt},             {"--checkpoints", Option::Checkpoints},
+    {"--ships", Option::Ships},
+    {"--seed", Option::Seed},
+    {"--duration", Option::Duration},
+    {"--dt", Option::Dt},
+    {"--checkpoints", Option::Checkpoints},
 };
 
 // Stores one option's value into args; returns an error message, empty on success.
@@ -169,8 +172,8 @@ ParseResult parse_runner_args(int argc, const char* const* argv) {
     // the limit check the conversion to an integer is exact.
     const double ticks = std::round(args.duration_s / args.dt_s);
     if (ticks > static_cast<double>(kMaxTicks)) {
-        return failure("--duration / --dt gives " + format_double(ticks) +
-                       " ticks; the limit is " + std::to_string(kMaxTicks));
+        return failure("--duration / --dt gives " + format_double(ticks) + " ticks; the limit is " +
+                       std::to_string(kMaxTicks));
     }
     args.ticks = static_cast<std::uint64_t>(ticks);
 

@@ -40,8 +40,8 @@ TEST(RunnerArgs, DefaultsRunNothingWithoutArguments) {
 }
 
 TEST(RunnerArgs, ReadsEveryOptionInBothForms) {
-    const ParseResult result = parse({"--ships", "20", "--seed=18446744073709551615",
-                                      "--duration", "86400", "--dt=10", "--checkpoints", "5"});
+    const ParseResult result = parse({"--ships", "20", "--seed=18446744073709551615", "--duration",
+                                      "86400", "--dt=10", "--checkpoints", "5"});
     ASSERT_EQ(result.status, ParseStatus::Run) << result.error;
     EXPECT_EQ(result.args.ships, 20u);
     EXPECT_EQ(result.args.seed, UINT64_MAX);
@@ -52,8 +52,8 @@ TEST(RunnerArgs, ReadsEveryOptionInBothForms) {
 }
 
 TEST(RunnerArgs, TicksAreDurationOverDtRoundedToNearest) {
-    EXPECT_EQ(parse({"--duration", "10", "--dt", "3"}).args.ticks, 3u);     // 3.33 -> 3
-    EXPECT_EQ(parse({"--duration", "11", "--dt", "3"}).args.ticks, 4u);     // 3.67 -> 4
+    EXPECT_EQ(parse({"--duration", "10", "--dt", "3"}).args.ticks, 3u);  // 3.33 -> 3
+    EXPECT_EQ(parse({"--duration", "11", "--dt", "3"}).args.ticks, 4u);  // 3.67 -> 4
     EXPECT_EQ(parse({"--duration", "100000", "--dt", "0.1"}).args.ticks, 1000000u);
     EXPECT_EQ(parse({"--duration", "0.0004", "--dt", "0.001"}).args.ticks, 0u);
 }
@@ -76,9 +76,9 @@ TEST(RunnerArgs, IntegersMustBeWholeDecimalTokens) {
         expect_error({"--ships", bad}, "--ships");
         expect_error({"--seed", bad}, "--seed");
     }
-    expect_error({"--seed", "18446744073709551616"}, "--seed");   // 2^64 does not fit
+    expect_error({"--seed", "18446744073709551616"}, "--seed");  // 2^64 does not fit
     EXPECT_EQ(parse({"--seed", "0"}).args.seed, 0u);
-    EXPECT_EQ(parse({"--ships", "007"}).args.ships, 7u);          // decimal, not octal
+    EXPECT_EQ(parse({"--ships", "007"}).args.ships, 7u);  // decimal, not octal
 }
 
 TEST(RunnerArgs, IntegerRangesAreEnforced) {
@@ -101,7 +101,7 @@ TEST(RunnerArgs, RealsMustBeWholeFiniteTokens) {
 
 TEST(RunnerArgs, RealRangesAreEnforced) {
     expect_error({"--duration", "-1"}, "--duration");
-    expect_error({"--duration", "1e10", "--dt", "1"}, "ticks");   // in range, but 1e10 ticks
+    expect_error({"--duration", "1e10", "--dt", "1"}, "ticks");  // in range, but 1e10 ticks
     EXPECT_EQ(parse({"--duration", "1e10", "--dt", "3600"}).status, ParseStatus::Run);
     expect_error({"--duration", "1.0000001e10"}, "--duration");
     EXPECT_EQ(parse({"--dt", "0.001"}).status, ParseStatus::Run);
@@ -119,8 +119,8 @@ TEST(RunnerArgs, TickLimitIsInclusive) {
 
 TEST(RunnerArgs, UsageNamesEveryOption) {
     const std::string usage = runner_usage("galaxy-sim");
-    for (const char* option : {"--ships", "--seed", "--duration", "--dt", "--checkpoints",
-                               "--help"}) {
+    for (const char* option :
+         {"--ships", "--seed", "--duration", "--dt", "--checkpoints", "--help"}) {
         EXPECT_NE(usage.find(option), std::string::npos) << option;
     }
     EXPECT_EQ(usage.back(), '\n');
@@ -128,8 +128,8 @@ TEST(RunnerArgs, UsageNamesEveryOption) {
 
 TEST(CheckpointTicks, EvenlySpacedEndingWithTheLastTick) {
     EXPECT_EQ(checkpoint_ticks(1000000, 10),
-              (std::vector<std::uint64_t>{100000, 200000, 300000, 400000, 500000, 600000,
-                                          700000, 800000, 900000, 1000000}));
+              (std::vector<std::uint64_t>{100000, 200000, 300000, 400000, 500000, 600000, 700000,
+                                          800000, 900000, 1000000}));
     EXPECT_EQ(checkpoint_ticks(10, 3), (std::vector<std::uint64_t>{3, 6, 10}));
     EXPECT_EQ(checkpoint_ticks(7, 1), (std::vector<std::uint64_t>{7}));
 }
