@@ -7,27 +7,27 @@
 
 namespace galaxy::sim {
 
-void ByteWriter::u16(std::uint16_t v) {
-    bytes_.push_back(static_cast<std::uint8_t>(v));
-    bytes_.push_back(static_cast<std::uint8_t>(v >> 8));
+namespace {
+
+// Appends the n low bytes of v, least significant first, with one insert (a save is tens of
+// megabytes at the ship limit, so per-byte push_back would dominate).
+void append_le(std::vector<std::uint8_t>& out, std::uint64_t v, std::size_t n) {
+    std::uint8_t buf[8];
+    for (std::size_t i = 0; i < n; ++i) {
+        buf[i] = static_cast<std::uint8_t>(v >> (8 * i));
+    }
+    out.insert(out.end(), buf, buf + n);
 }
 
-void ByteWriter::u32(std::uint32_t v) {
-    for (int shift = 0; shift < 32; shift += 8) {
-        bytes_.push_back(static_cast<std::uint8_t>(v >> shift));
-    }
-}
+}  // namespace
 
-void ByteWriter::u64(std::uint64_t v) {
-    for (int shift = 0; shift < 64; shift += 8) {
-        bytes_.push_back(static_cast<std::uint8_t>(v >> shift));
-    }
-}
+void ByteWriter::u16(std::uint16_t v) { append_le(bytes_, v, 2); }
+void ByteWriter::u32(std::uint32_t v) { append_le(bytes_, v, 4); }
+void ByteWriter::u64(std::uint64_t v) { append_le(bytes_, v, 8); }
 
 void ByteWriter::raw(std::string_view text) {
-    for (const char c : text) {
-        bytes_.push_back(static_cast<std::uint8_t>(c));
-    }
+    const auto* first = reinterpret_cast<const std::uint8_t*>(text.data());
+    bytes_.insert(bytes_.end(), first, first + text.size());
 }
 
 std::size_t ByteWriter::begin_length() {

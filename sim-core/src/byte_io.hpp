@@ -26,7 +26,7 @@ public:
     void u16(std::uint16_t v);
     void u32(std::uint32_t v);
     void u64(std::uint64_t v);
-    void raw(std::string_view text);   // the bytes of text, no length
+    void raw(std::string_view text);  // the bytes of text, no length
     // Reserves a u32 length at the current position; returns where it is, for end_length.
     std::size_t begin_length();
     // Patches the length reserved at `at` with the number of bytes written after it.
@@ -53,7 +53,7 @@ public:
     bool skip(std::size_t n);
 
 private:
-    std::uint64_t little_endian(std::size_t n);   // caller checked n <= remaining()
+    std::uint64_t little_endian(std::size_t n);  // caller checked n <= remaining()
 
     const std::uint8_t* data_;
     std::size_t pos_;
@@ -96,7 +96,7 @@ void put_value(Sink& sink, const T& v) {
     } else {
         static_assert(std::is_integral_v<T> && !std::is_same_v<T, bool>);
         using U = std::make_unsigned_t<T>;
-        const U u = static_cast<U>(v);   // modular: the two's-complement bits (C++20)
+        const U u = static_cast<U>(v);  // modular: the two's-complement bits (C++20)
         if constexpr (sizeof(U) == 1) {
             sink.u8(u);
         } else if constexpr (sizeof(U) == 2) {
@@ -147,7 +147,7 @@ bool get_value(ByteReader& in, T* v) {
         } else {
             ok = in.u64(&u);
         }
-        *v = static_cast<T>(u);   // modular back to signed (C++20)
+        *v = static_cast<T>(u);  // modular back to signed (C++20)
         return ok;
     }
 }

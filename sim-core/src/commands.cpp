@@ -80,9 +80,9 @@ void set_home_state(World& world, Ship& ship) {
     PlacedState state;
     std::string reason;
     if (!place(world, spawn, &state, &reason)) {
-        // Only a world whose only body has a Hill sphere smaller than 400 km gets here.
-        state.position_m = world.bodies.front().position_m + Vec3{0.0, 0.0, 1e9};
-        state.velocity_m_s = world.bodies.front().velocity_m_s;
+        // Only a world without bodies (a loaded blob may hold one), or whose only body has a
+        // Hill sphere smaller than 400 km, gets here: leave the ship where it is.
+        return;
     }
     ship.position_m = state.position_m;
     ship.velocity_m_s = state.velocity_m_s;

@@ -31,7 +31,7 @@ class Fnv1a64 {
 public:
     void u8(std::uint8_t v) {
         hash_ ^= v;
-        hash_ *= kFnvPrime;   // unsigned: wraps modulo 2^64 as FNV requires
+        hash_ *= kFnvPrime;  // unsigned: wraps modulo 2^64 as FNV requires
     }
     void u16(std::uint16_t v) { bytes(v, 2); }
     void u32(std::uint32_t v) { bytes(v, 4); }

@@ -93,8 +93,9 @@ bool place_near_station(const World& world, const StationSpawn& st, PlacedState*
     }
     // "Behind" along the station's velocity relative to its reference body, so the ship
     // trails it on the same orbit.
-    const Body& ref = world.bodies[static_cast<std::size_t>(reference_body_index(world, station->position_m))];
-    const Vec3 dir = normalized(station->velocity_m_s - ref.velocity_m_s);
+    const int ref = reference_body_index(world, station->position_m);
+    const Vec3 ref_velocity = ref >= 0 ? world.bodies[static_cast<std::size_t>(ref)].velocity_m_s : Vec3{};
+    const Vec3 dir = normalized(station->velocity_m_s - ref_velocity);
     out->position_m = station->position_m - dir * st.distance_behind_m;
     out->velocity_m_s = station->velocity_m_s;
     return true;

@@ -67,8 +67,8 @@ namespace {
 
 constexpr char kMagic[4] = {'G', 'L', 'X', 'W'};
 constexpr std::uint32_t kFormatVersion = 1;
-constexpr std::size_t kHeaderSize = 8;        // magic + version
-constexpr std::size_t kMinRecordSize = 4;     // a list record's length prefix
+constexpr std::size_t kHeaderSize = 8;     // magic + version
+constexpr std::size_t kMinRecordSize = 4;  // a list record's length prefix
 
 // [SECTION] Writer
 
@@ -140,11 +140,12 @@ struct LoadState {
     const std::uint8_t* data = nullptr;
     bool failed = false;
     std::string error;
-    // Byte offset of each decoded record, by list name, for the consistency checks' messages.
+    // Byte offset of each decoded record, by list name (lists exist only at the top level), for
+    // the consistency checks' messages.
     std::map<std::string, std::vector<std::size_t>, std::less<>> record_offsets;
 
     void fail(const std::string& where, std::size_t offset, const std::string& what) {
-        if (!failed) {   // the first defect is the one worth reporting
+        if (!failed) {  // the first defect is the one worth reporting
             failed = true;
             error = "load_world: " + where + ": " + what + " (byte " + std::to_string(offset) + ")";
         }
@@ -156,8 +157,13 @@ struct LoadState {
 // world_fields.hpp). After a defect every call does nothing, so a visit simply runs out.
 class RecordReader {
 public:
-    RecordReader(LoadState& state, std::size_t begin, std::size_t end, std::string path)
-        : state_(state), begin_(begin), path_(std::move(path)) {
+    // The top level.
+    RecordReader(LoadState& state, std::size_t begin, std::size_t end)
+        : RecordReader(state, begin, end, nullptr, nullptr, 0) {}
+    // Record `index` of list `list` read by `parent` (these only name it in messages).
+    RecordReader(LoadState& state, std::size_t begin, std::size_t end, const RecordReader* parent,
+                 const char* list, std::size_t index)
+        : state_(state), begin_(begin), parent_(parent), list_(list), index_(index) {
         index_fields(end);
     }
 
@@ -169,13 +175,14 @@ public:
         }
         constexpr std::size_t size = encoded_size<T>();
         if (e->payload_size != size) {
-            fail(name, e->payload_begin, "payload is " + std::to_string(e->payload_size) +
-                                             " bytes, expected " + std::to_string(size));
+            fail(name, e->payload_begin,
+                 "payload is " + std::to_string(e->payload_size) + " bytes, expected " +
+                     std::to_string(size));
             return;
         }
         ByteReader in(state_.data, e->payload_begin, e->payload_begin + e->payload_size);
         T decoded{};
-        get_value(in, &decoded);   // cannot fail: the size was checked
+        get_value(in, &decoded);  // cannot fail: the size was checked
         if constexpr (std::is_enum_v<T>) {
             const auto raw = static_cast<unsigned>(decoded);
             if (raw >= fields::enum_count(decoded)) {
@@ -194,9 +201,9 @@ public:
             return;
         }
         if (e->payload_size > max_bytes) {
-            fail(name, e->payload_begin, "string of " + std::to_string(e->payload_size) +
-                                             " bytes exceeds the limit of " +
-                                             std::to_string(max_bytes));
+            fail(name, e->payload_begin,
+                 "string of " + std::to_string(e->payload_size) + " bytes exceeds the limit of " +
+                     std::to_string(max_bytes));
             return;
         }
         s.assign(reinterpret_cast<const char*>(state_.data + e->payload_begin), e->payload_size);
@@ -216,16 +223,17 @@ public:
             return;
         }
         if (count > max_count) {
-            fail(name, e->payload_begin, "count " + std::to_string(count) +
-                                             " exceeds the limit of " + std::to_string(max_count));
+            fail(name, e->payload_begin,
+                 "count " + std::to_string(count) + " exceeds the limit of " +
+                     std::to_string(max_count));
             return;
         }
         // Never reserve on an unchecked count: every record takes at least its length prefix.
-        if (static_cast<std::uint64_t>(count) * kMinRecordSize > in.remaining()) {
-            fail(name, e->payload_begin, "count " + std::to_string(count) + " needs at least " +
-                                             std::to_string(count * kMinRecordSize) +
-                                             " bytes but the list has " +
-                                             std::to_string(in.remaining()));
+        const std::uint64_t min_bytes = static_cast<std::uint64_t>(count) * kMinRecordSize;
+        if (min_bytes > in.remaining()) {
+            fail(name, e->payload_begin,
+                 "count " + std::to_string(count) + " needs at least " + std::to_string(min_bytes) +
+                     " bytes but the list has " + std::to_string(in.remaining()));
             return;
         }
         std::vector<T> decoded;
@@ -234,20 +242,20 @@ public:
         offsets.clear();
         offsets.reserve(count);
         for (std::uint32_t i = 0; i < count; ++i) {
-            const std::string item_path = std::string(name) + "[" + std::to_string(i) + "]";
             const std::size_t at = in.offset();
             std::uint32_t length = 0;
             if (!in.u32(&length)) {
-                fail(item_path, at, "record length truncated");
+                fail(item_name(name, i), at, "record length truncated");
                 return;
             }
             if (length > in.remaining()) {
-                fail(item_path, at, "record of " + std::to_string(length) +
-                                        " bytes runs past the end of the list (" +
-                                        std::to_string(in.remaining()) + " bytes left)");
+                fail(item_name(name, i), at,
+                     "record of " + std::to_string(length) +
+                         " bytes runs past the end of the list (" + std::to_string(in.remaining()) +
+                         " bytes left)");
                 return;
             }
-            RecordReader record(state_, in.offset(), in.offset() + length, path_ + item_path + ".");
+            RecordReader record(state_, in.offset(), in.offset() + length, this, name, i);
             T item{};
             visit_item(record, item);
             if (state_.failed) {
@@ -258,9 +266,9 @@ public:
             in.skip(length);
         }
         if (in.remaining() != 0) {
-            fail(name, in.offset(), std::to_string(in.remaining()) +
-                                        " bytes after the last of " + std::to_string(count) +
-                                        " records");
+            fail(name, in.offset(),
+                 std::to_string(in.remaining()) + " bytes after the last of " +
+                     std::to_string(count) + " records");
             return;
         }
         items = std::move(decoded);
@@ -274,8 +282,8 @@ public:
 
 private:
     struct Entry {
-        std::string_view name;       // points into the input
-        std::size_t field_begin;     // offset of the name length
+        std::string_view name;    // points into the input
+        std::size_t field_begin;  // offset of the name length
         std::size_t payload_begin;
         std::size_t payload_size;
     };
@@ -290,8 +298,9 @@ private:
                 return;
             }
             if (name_length > in.remaining()) {
-                fail("", at, "field name of " + std::to_string(name_length) +
-                                 " bytes runs past the end of the record");
+                fail("", at,
+                     "field name of " + std::to_string(name_length) +
+                         " bytes runs past the end of the record");
                 return;
             }
             const std::string_view name(reinterpret_cast<const char*>(state_.data + in.offset()),
@@ -303,9 +312,10 @@ private:
                 return;
             }
             if (payload_size > in.remaining()) {
-                fail(printable(name), at, "payload of " + std::to_string(payload_size) +
-                                              " bytes runs past the end of the record (" +
-                                              std::to_string(in.remaining()) + " bytes left)");
+                fail(printable(name), at,
+                     "payload of " + std::to_string(payload_size) +
+                         " bytes runs past the end of the record (" +
+                         std::to_string(in.remaining()) + " bytes left)");
                 return;
             }
             entries_.push_back(Entry{name, at, in.offset(), payload_size});
@@ -342,29 +352,42 @@ private:
         return &*it;
     }
 
-    void fail(const std::string& field, std::size_t offset, const std::string& what) {
-        std::string where = path_ + field;
-        if (field.empty() && !where.empty()) {
-            where.pop_back();   // a defect of the record itself: "ships[3]", not "ships[3]."
+    static std::string item_name(const char* list, std::size_t index) {
+        return std::string(list) + "[" + std::to_string(index) + "]";
+    }
+
+    // "ships[3]" for a record, "" for the top level; built only for a message.
+    std::string path() const {
+        if (parent_ == nullptr) {
+            return "";
         }
+        const std::string outer = parent_->path();
+        return (outer.empty() ? "" : outer + ".") + item_name(list_, index_);
+    }
+
+    void fail(const std::string& field, std::size_t offset, const std::string& what) {
+        const std::string record = path();
+        std::string where = record.empty() || field.empty() ? record + field : record + "." + field;
         state_.fail(where.empty() ? "top level" : where, offset, what);
     }
 
     LoadState& state_;
     std::size_t begin_;
-    std::string path_;           // "ships[3]." inside a record, "" at the top level
+    const RecordReader* parent_;  // null at the top level
+    const char* list_;
+    std::size_t index_;
     std::vector<Entry> entries_;
 };
 
 // [SECTION] Consistency checks (across fields, after every field decoded)
 
-std::size_t record_offset(const LoadState& state, std::string_view list, std::size_t i) {
+// Reports a defect in field `field` of record i of `list`, at the record's offset.
+void fail_item(LoadState& state, std::string_view list, std::size_t i, const char* field,
+               const std::string& what) {
     const auto it = state.record_offsets.find(list);
-    return it != state.record_offsets.end() && i < it->second.size() ? it->second[i] : 0;
-}
-
-std::string item(const char* list, std::size_t i, const char* field) {
-    return std::string(list) + "[" + std::to_string(i) + "]." + field;
+    const std::size_t at =
+        it != state.record_offsets.end() && i < it->second.size() ? it->second[i] : 0;
+    state.fail(std::string(list) + "[" + std::to_string(i) + "]." + field, at, what);
 }
 
 // Ids are handed out ascending from next_*_id and never reused, so a saved list is strictly
@@ -374,17 +397,16 @@ void check_ids(LoadState& state, const char* list, const std::vector<T>& items,
                std::uint32_t next_id, const char* next_name) {
     for (std::size_t i = 0; i < items.size() && !state.failed; ++i) {
         const std::uint32_t id = items[i].id;
-        const std::size_t at = record_offset(state, list, i);
         if (id == 0) {
-            state.fail(item(list, i, "id"), at, "id 0 is reserved for \"none\"");
+            fail_item(state, list, i, "id", "id 0 is reserved for \"none\"");
         } else if (i > 0 && id <= items[i - 1].id) {
-            state.fail(item(list, i, "id"), at,
-                       "id " + std::to_string(id) + " not above the previous id " +
-                           std::to_string(items[i - 1].id));
+            fail_item(state, list, i, "id",
+                      "id " + std::to_string(id) + " not above the previous id " +
+                          std::to_string(items[i - 1].id));
         } else if (id >= next_id) {
-            state.fail(item(list, i, "id"), at,
-                       "id " + std::to_string(id) + " not below " + next_name + " " +
-                           std::to_string(next_id));
+            fail_item(state, list, i, "id",
+                      "id " + std::to_string(id) + " not below " + next_name + " " +
+                          std::to_string(next_id));
         }
     }
 }
@@ -401,25 +423,24 @@ void check_world(LoadState& state, const RecordReader& top, const World& w) {
         const std::int32_t parent = w.bodies[i].parent_index;
         // Parents precede children (world.hpp), which also keeps every index in range.
         if (parent < -1 || (parent >= 0 && static_cast<std::size_t>(parent) >= i)) {
-            state.fail(item("bodies", i, "parent_index"), record_offset(state, "bodies", i),
-                       std::to_string(parent) + " is neither -1 nor an earlier body's index");
+            fail_item(state, "bodies", i, "parent_index",
+                      std::to_string(parent) + " is neither -1 nor an earlier body's index");
         }
     }
     check_ids(state, "ships", w.ships, w.next_ship_id, "next_ship_id");
     check_ids(state, "stations", w.stations, w.next_station_id, "next_station_id");
     for (std::size_t i = 0; i < w.ships.size() && !state.failed; ++i) {
         const Ship& ship = w.ships[i];
-        const std::size_t at = record_offset(state, "ships", i);
         // RemoveStation undocks its ships first, so a docked ship's station exists.
         if (ship.docked_station != 0 && !station_exists(w.stations, ship.docked_station)) {
-            state.fail(item("ships", i, "docked_station"), at,
-                       "no station has id " + std::to_string(ship.docked_station));
+            fail_item(state, "ships", i, "docked_station",
+                      "no station has id " + std::to_string(ship.docked_station));
         } else if (ship.controls.target.kind == TargetKind::Body &&
                    ship.controls.target.id >= w.bodies.size()) {
             // Bodies are never removed, so a body target is always a valid index.
-            state.fail(item("ships", i, "controls.target.id"), at,
-                       "body index " + std::to_string(ship.controls.target.id) +
-                           " out of range (" + std::to_string(w.bodies.size()) + " bodies)");
+            fail_item(state, "ships", i, "controls.target.id",
+                      "body index " + std::to_string(ship.controls.target.id) + " out of range (" +
+                          std::to_string(w.bodies.size()) + " bodies)");
         }
     }
     if (!state.failed && w.home_station != 0 && w.home_station >= w.next_station_id) {
@@ -449,28 +470,30 @@ bool load_world(const std::uint8_t* data, std::size_t size, World* out, std::str
     LoadState state;
     state.data = data;
     if (out == nullptr) {
-        state.fail("header", 0, "no output world given");
+        state.fail("arguments", 0, "no output world given");
     } else if (data == nullptr && size != 0) {
-        state.fail("header", 0, "null data with a non-zero size");
+        state.fail("arguments", 0, "null data with a non-zero size");
     } else if (size < kHeaderSize) {
-        state.fail("header", 0, "blob of " + std::to_string(size) + " bytes is shorter than the " +
-                                    std::to_string(kHeaderSize) + "-byte header");
-    } else if (!std::equal(std::begin(kMagic), std::end(kMagic), data,
-                           [](char m, std::uint8_t d) { return static_cast<std::uint8_t>(m) == d; })) {
+        state.fail("header", 0,
+                   "blob of " + std::to_string(size) + " bytes is shorter than the " +
+                       std::to_string(kHeaderSize) + "-byte header");
+    } else if (!std::equal(std::begin(kMagic), std::end(kMagic), data, [](char m, std::uint8_t d) {
+                   return static_cast<std::uint8_t>(m) == d;
+               })) {
         state.fail("header", 0, "bad magic (expected \"GLXW\")");
     } else {
         ByteReader header(data, 4, kHeaderSize);
         std::uint32_t version = 0;
         header.u32(&version);
         if (version != kFormatVersion) {
-            state.fail("header", 4, "unsupported format version " + std::to_string(version) +
-                                        " (this build reads " + std::to_string(kFormatVersion) +
-                                        ")");
+            state.fail("header", 4,
+                       "unsupported format version " + std::to_string(version) +
+                           " (this build reads " + std::to_string(kFormatVersion) + ")");
         }
     }
     if (!state.failed) {
         World world;
-        RecordReader top(state, kHeaderSize, size, "");
+        RecordReader top(state, kHeaderSize, size);
         fields::visit_world(top, world);
         if (!state.failed) {
             check_world(state, top, world);

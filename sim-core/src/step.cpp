@@ -120,6 +120,7 @@ void run_ship_systems(World& world, const ParticleMap& map, const std::vector<in
     const std::size_t ns = world.stations.size();
     for (std::size_t k = 0; k < map.ship_index.size(); ++k) {
         Ship& ship = world.ships[map.ship_index[k]];
+        if (reference[k] < 0) continue;   // a world without bodies: nothing to fly relative to
         const Body& ref = world.bodies[static_cast<std::size_t>(reference[k])];
         ShipSurroundings around;
         around.reference_position_m = ref.position_m;

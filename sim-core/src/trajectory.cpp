@@ -38,6 +38,7 @@ std::vector<TrajectoryPoint> predict_trajectory(const World& world, std::uint32_
     copy.next_ship_id = world.next_ship_id;
 
     const int reference = reference_body_index(world, source->position_m);
+    if (reference < 0) return points;   // a world without bodies
     auto record = [&points, &copy, reference]() {
         const Ship& s = copy.ships.front();
         points.push_back({copy.game_time_s, s.position_m, s.velocity_m_s,

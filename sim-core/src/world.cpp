@@ -116,7 +116,7 @@ int find_body(const World& world, const std::string& name) {
 }
 
 int reference_body_index(const World& world, Vec3 position_m) {
-    int best = 0;
+    int best = world.bodies.empty() ? -1 : 0;
     double best_radius = std::numeric_limits<double>::infinity();
     for (std::size_t i = 0; i < world.bodies.size(); ++i) {
         const Body& b = world.bodies[i];

@@ -25,16 +25,18 @@ namespace galaxy::sim::fields {
 
 // Load limits not declared in the public headers (world.hpp has kMaxShips, kMaxStations).
 inline constexpr std::size_t kMaxBodies = 1000;
-inline constexpr std::size_t kMaxBodyNameLength = 64;   // bytes, BodyDef::name and ::parent
+inline constexpr std::size_t kMaxBodyNameLength = 64;  // bytes, BodyDef::name and ::parent
 
 // Number of values of each state enum; a loader rejects underlying values at or above it.
 constexpr unsigned enum_count(BodyType) { return static_cast<unsigned>(BodyType::Asteroid) + 1; }
-constexpr unsigned enum_count(ShipClass) { return static_cast<unsigned>(ShipClass::FastFrigate) + 1; }
+constexpr unsigned enum_count(ShipClass) {
+    return static_cast<unsigned>(ShipClass::FastFrigate) + 1;
+}
 constexpr unsigned enum_count(AttitudeMode) { return kAttitudeModeCount; }
 constexpr unsigned enum_count(TargetKind) { return static_cast<unsigned>(TargetKind::Station) + 1; }
 static_assert(static_cast<unsigned>(AttitudeMode::Manual) + 1 == kAttitudeModeCount);
 
-template <class V, class B>   // B: Body or const Body
+template <class V, class B>  // B: Body or const Body
 void visit_body(V& v, B& body) {
     auto& def = body.def;
     v.text("def.name", def.name, kMaxBodyNameLength);
@@ -58,7 +60,7 @@ void visit_body(V& v, B& body) {
     v.value("velocity_m_s", body.velocity_m_s);
 }
 
-template <class V, class S>   // S: Ship or const Ship
+template <class V, class S>  // S: Ship or const Ship
 void visit_ship(V& v, S& ship) {
     v.value("id", ship.id);
     v.text("name", ship.name, kMaxNameLength);
@@ -84,7 +86,7 @@ void visit_ship(V& v, S& ship) {
     v.value("thrust_n", ship.thrust_n);
 }
 
-template <class V, class S>   // S: Station or const Station
+template <class V, class S>  // S: Station or const Station
 void visit_station(V& v, S& station) {
     v.value("id", station.id);
     v.text("name", station.name, kMaxNameLength);
@@ -93,7 +95,7 @@ void visit_station(V& v, S& station) {
 }
 
 // The order is the hash order: tick, time, bodies, id counters, ships, stations.
-template <class V, class W>   // W: World or const World
+template <class V, class W>  // W: World or const World
 void visit_world(V& v, W& world) {
     v.value("tick", world.tick);
     v.value("game_time_s", world.game_time_s);
@@ -112,8 +114,8 @@ void visit_world(V& v, W& world) {
 [[maybe_unused]] inline void check_member_counts(const World& world, const Body& body,
                                                  const BodyDef& def, const Ship& ship,
                                                  const ShipControls& controls,
-                                                 const TargetRef& target,
-                                                 const Station& station, Vec3 vec, Quat quat) {
+                                                 const TargetRef& target, const Station& station,
+                                                 Vec3 vec, Quat quat) {
     [[maybe_unused]] const auto& [w1, w2, w3, w4, w5, w6, w7, w8] = world;
     [[maybe_unused]] const auto& [b1, b2, b3, b4, b5, b6] = body;
     [[maybe_unused]] const auto& [d1, d2, d3, d4, d5, d6, d7, d8, d9, d10, d11, d12, d13, d14] =

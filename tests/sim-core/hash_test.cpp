@@ -48,14 +48,14 @@ TEST(Fnv1a, KnownAnswers) {
 
 TEST(StateHash, EmptyWorldIsFnvOfItsByteLayout) {
     std::vector<std::uint8_t> expected;
-    put_le(expected, 0, 8);          // tick
-    put_f64(expected, 0.0);          // game_time_s
-    put_le(expected, 0, 4);          // bodies count
-    put_le(expected, 1, 4);          // next_ship_id
-    put_le(expected, 1, 4);          // next_station_id
-    put_le(expected, 0, 4);          // home_station
-    put_le(expected, 0, 4);          // ships count
-    put_le(expected, 0, 4);          // stations count
+    put_le(expected, 0, 8);  // tick
+    put_f64(expected, 0.0);  // game_time_s
+    put_le(expected, 0, 4);  // bodies count
+    put_le(expected, 1, 4);  // next_ship_id
+    put_le(expected, 1, 4);  // next_station_id
+    put_le(expected, 0, 4);  // home_station
+    put_le(expected, 0, 4);  // ships count
+    put_le(expected, 0, 4);  // stations count
     EXPECT_EQ(gs::state_hash(gs::World{}), reference_fnv1a(expected));
 }
 
@@ -68,14 +68,14 @@ TEST(StateHash, LayoutOfStringsListsAndIntegersIsLittleEndianWithLengths) {
     std::vector<std::uint8_t> e;
     for (const int b : {8, 7, 6, 5, 4, 3, 2, 1}) e.push_back(static_cast<std::uint8_t>(b));
     put_f64(e, -0.0);
-    put_le(e, 0, 4);                 // no bodies
+    put_le(e, 0, 4);  // no bodies
     put_le(e, 1, 4);
     for (const int b : {0x0d, 0x0c, 0x0b, 0x0a}) e.push_back(static_cast<std::uint8_t>(b));
     put_le(e, 0, 4);
-    put_le(e, 0, 4);                 // no ships
-    put_le(e, 1, 4);                 // one station:
-    put_le(e, 7, 4);                 //   id
-    put_le(e, 2, 4);                 //   name length
+    put_le(e, 0, 4);  // no ships
+    put_le(e, 1, 4);  // one station:
+    put_le(e, 7, 4);  //   id
+    put_le(e, 2, 4);  //   name length
     e.push_back('A');
     e.push_back('b');
     for (const double v : {1.0, -2.0, 0.5, 0.0, 3.0, -4.0}) put_f64(e, v);
@@ -84,10 +84,10 @@ TEST(StateHash, LayoutOfStringsListsAndIntegersIsLittleEndianWithLengths) {
 
 TEST(StateHash, EqualWorldsHashEqual) {
     const gs::World a = gt::sample_world();
-    const gs::World b = gt::sample_world();   // built separately
+    const gs::World b = gt::sample_world();  // built separately
     gs::World c;
     c = a;
-    c.ships.reserve(1000);                    // capacity is not state
+    c.ships.reserve(1000);  // capacity is not state
     EXPECT_EQ(gs::state_hash(a), gs::state_hash(b));
     EXPECT_EQ(gs::state_hash(a), gs::state_hash(c));
     EXPECT_EQ(gs::state_hash(a), gs::state_hash(a));
@@ -112,7 +112,7 @@ TEST(StateHash, EveryFieldChangesTheHash) {
 TEST(StateHash, SignedZerosAndNanPayloadsAreDistinctBits) {
     gs::World a;
     gs::World b;
-    b.game_time_s = -0.0;   // == 0.0 numerically, but not the same bits
+    b.game_time_s = -0.0;  // == 0.0 numerically, but not the same bits
     EXPECT_NE(gs::state_hash(a), gs::state_hash(b));
     const double nan1 = std::numeric_limits<double>::quiet_NaN();
     const double nan2 = std::bit_cast<double>(std::bit_cast<std::uint64_t>(nan1) | 1u);

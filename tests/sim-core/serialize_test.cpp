@@ -33,7 +33,8 @@ using Fields = std::vector<Field>;
 
 std::uint64_t read_le(const Bytes& b, std::size_t at, int n) {
     std::uint64_t v = 0;
-    for (int i = 0; i < n; ++i) v |= static_cast<std::uint64_t>(b.at(at + static_cast<std::size_t>(i))) << (8 * i);
+    for (int i = 0; i < n; ++i)
+        v |= static_cast<std::uint64_t>(b.at(at + static_cast<std::size_t>(i))) << (8 * i);
     return v;
 }
 void put_le(Bytes& out, std::uint64_t v, int n) {
@@ -158,7 +159,8 @@ LoadResult load(const Bytes& b) { return load(b, b.size()); }
 void expect_rejected(const Bytes& b, const std::string& field) {
     gs::World out = gt::sample_world();
     std::string error;
-    EXPECT_FALSE(gs::load_world(b.data(), b.size(), &out, &error)) << "expected an error about " << field;
+    EXPECT_FALSE(gs::load_world(b.data(), b.size(), &out, &error))
+        << "expected an error about " << field;
     EXPECT_NE(error.find(field), std::string::npos) << "message: " << error;
     EXPECT_NE(error.find("(byte "), std::string::npos) << "message: " << error;
     EXPECT_TRUE(gt::world_differences(out, gt::sample_world()).empty()) << "*out was modified";
@@ -184,11 +186,26 @@ TEST(Serialize, BlobStartsWithMagicAndVersion) {
     EXPECT_EQ(read_le(b, 18, 8), 123456789012ULL);
 }
 
+// Golden value: pins the save format byte for byte (size and an FNV-1a of the bytes). The
+// same test runs natively and as WebAssembly, so both targets must write exactly these bytes.
+// If the format changes on purpose, bump kFormatVersion in serialize.cpp and update this.
+TEST(Serialize, GoldenSampleBlob) {
+    const Bytes blob = gs::save_world(gt::sample_world());
+    std::uint64_t fnv = 0xcbf29ce484222325ULL;
+    for (const std::uint8_t b : blob) {
+        fnv ^= b;
+        fnv *= 0x100000001b3ULL;
+    }
+    EXPECT_EQ(blob.size(), 4891u);
+    EXPECT_EQ(fnv, 0x263b28bfb3312764ULL);
+}
+
 TEST(Serialize, RoundTripIsBitExact) {
     const gs::World w = gt::sample_world();
     const LoadResult r = load(gs::save_world(w));
     ASSERT_TRUE(r.ok) << r.error;
-    EXPECT_TRUE(gt::world_differences(w, r.world).empty()) << join(gt::world_differences(w, r.world));
+    EXPECT_TRUE(gt::world_differences(w, r.world).empty())
+        << join(gt::world_differences(w, r.world));
     EXPECT_EQ(gs::state_hash(r.world), gs::state_hash(w));
 }
 
@@ -230,7 +247,8 @@ TEST(Serialize, SolarSystemScenarioRoundTrips) {
     const Bytes blob = gs::save_world(w);
     const LoadResult r = load(blob);
     ASSERT_TRUE(r.ok) << r.error;
-    EXPECT_TRUE(gt::world_differences(w, r.world).empty()) << join(gt::world_differences(w, r.world));
+    EXPECT_TRUE(gt::world_differences(w, r.world).empty())
+        << join(gt::world_differences(w, r.world));
     EXPECT_EQ(gs::save_world(r.world), blob);
 }
 
@@ -347,7 +365,7 @@ TEST(SerializeCorruption, NullAndEmptyInput) {
     EXPECT_FALSE(gs::load_world(nullptr, 100, &out, &error));
     const Bytes blob = gs::save_world(gt::sample_world());
     EXPECT_FALSE(gs::load_world(blob.data(), blob.size(), nullptr, &error));
-    EXPECT_FALSE(gs::load_world(blob.data(), 3, &out, nullptr));   // no error string: fine
+    EXPECT_FALSE(gs::load_world(blob.data(), 3, &out, nullptr));  // no error string: fine
 }
 
 TEST(SerializeCorruption, BadMagic) {
@@ -359,7 +377,8 @@ TEST(SerializeCorruption, BadMagic) {
 TEST(SerializeCorruption, WrongVersion) {
     Bytes b = gs::save_world(gt::sample_world());
     for (const std::uint32_t version : {0u, 2u, 0x01000000u}) {
-        for (int i = 0; i < 4; ++i) b[4 + static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(version >> (8 * i));
+        for (int i = 0; i < 4; ++i)
+            b[4 + static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(version >> (8 * i));
         expect_rejected(b, "version");
     }
 }
@@ -369,17 +388,18 @@ TEST(SerializeCorruption, HugeCounts) {
     for (const std::uint32_t count : {0xffffffffu, 100001u, 100000u, 4u}) {
         Blob blob = split_blob(good);
         Bytes& payload = blob.field("ships").payload;
-        for (int i = 0; i < 4; ++i) payload[static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(count >> (8 * i));
+        for (int i = 0; i < 4; ++i)
+            payload[static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(count >> (8 * i));
         expect_rejected(blob.bytes(), "ships");
     }
     Blob blob = split_blob(good);
-    blob.field("bodies").payload = le_bytes(1001, 4);   // over the body limit
+    blob.field("bodies").payload = le_bytes(1001, 4);  // over the body limit
     expect_rejected(blob.bytes(), "bodies");
 }
 
 TEST(SerializeCorruption, CountBelowTheRecordsPresent) {
     Blob blob = split_blob(gs::save_world(gt::sample_world()));
-    blob.field("stations").payload[0] = 1;   // 2 records present
+    blob.field("stations").payload[0] = 1;  // 2 records present
     expect_rejected(blob.bytes(), "stations");
 }
 
@@ -409,11 +429,10 @@ TEST(SerializeCorruption, DuplicateField) {
     const Field copy = blob.field("game_time_s");
     blob.fields.push_back(copy);
     expect_rejected(blob.bytes(), "game_time_s");
-    const Bytes b = edit_record(gs::save_world(gt::sample_world()), "ships", 1,
-                                [](Fields& r) {
-                                    const Field fuel = field_of(r, "fuel_kg");
-                                    r.push_back(fuel);
-                                });
+    const Bytes b = edit_record(gs::save_world(gt::sample_world()), "ships", 1, [](Fields& r) {
+        const Field fuel = field_of(r, "fuel_kg");
+        r.push_back(fuel);
+    });
     expect_rejected(b, "ships[1].fuel_kg");
 }
 
@@ -443,16 +462,20 @@ TEST(SerializeCorruption, EnumsOutOfRange) {
         const char* field;
         std::uint8_t value;
     };
-    for (const Case& c : {Case{"bodies", "def.type", 5}, Case{"ships", "ship_class", 2},
-                          Case{"ships", "controls.mode", 10}, Case{"ships", "controls.target.kind", 4},
-                          Case{"ships", "ship_class", 255}}) {
-        const Bytes b = edit_record(good, c.list, 0, [&c](Fields& r) { field_of(r, c.field).payload = {c.value}; });
+    for (const Case& c :
+         {Case{"bodies", "def.type", 5}, Case{"ships", "ship_class", 2},
+          Case{"ships", "controls.mode", 10}, Case{"ships", "controls.target.kind", 4},
+          Case{"ships", "ship_class", 255}}) {
+        const Bytes b = edit_record(good, c.list, 0,
+                                    [&c](Fields& r) { field_of(r, c.field).payload = {c.value}; });
         expect_rejected(b, std::string(c.list) + "[0]." + c.field);
     }
     // The largest valid values load.
-    for (const Case& c : {Case{"bodies", "def.type", 4}, Case{"ships", "ship_class", 1},
-                          Case{"ships", "controls.mode", 9}, Case{"ships", "controls.target.kind", 0}}) {
-        const Bytes b = edit_record(good, c.list, 0, [&c](Fields& r) { field_of(r, c.field).payload = {c.value}; });
+    for (const Case& c :
+         {Case{"bodies", "def.type", 4}, Case{"ships", "ship_class", 1},
+          Case{"ships", "controls.mode", 9}, Case{"ships", "controls.target.kind", 0}}) {
+        const Bytes b = edit_record(good, c.list, 0,
+                                    [&c](Fields& r) { field_of(r, c.field).payload = {c.value}; });
         EXPECT_TRUE(load(b).ok) << c.field << ": " << load(b).error;
     }
 }
@@ -481,11 +504,11 @@ TEST(SerializeCorruption, InconsistentReferencesAndIds) {
         {"bodies[2].parent_index", [](gs::World& w) { w.bodies[2].parent_index = 2; }},
         {"bodies[1].parent_index", [](gs::World& w) { w.bodies[1].parent_index = -2; }},
         {"bodies[0].parent_index", [](gs::World& w) { w.bodies[0].parent_index = 3; }},
-        {"ships[1].id", [](gs::World& w) { w.ships[1].id = 1; }},          // not ascending
-        {"ships[0].id", [](gs::World& w) { w.ships[0].id = 0; }},          // 0 means none
-        {"ships[2].id", [](gs::World& w) { w.ships[2].id = 12; }},         // == next_ship_id
+        {"ships[1].id", [](gs::World& w) { w.ships[1].id = 1; }},   // not ascending
+        {"ships[0].id", [](gs::World& w) { w.ships[0].id = 0; }},   // 0 means none
+        {"ships[2].id", [](gs::World& w) { w.ships[2].id = 12; }},  // == next_ship_id
         {"stations[1].id", [](gs::World& w) { w.stations[1].id = 7; }},
-        {"stations[1].id", [](gs::World& w) { w.stations[1].id = 2; }},   // repeated
+        {"stations[1].id", [](gs::World& w) { w.stations[1].id = 2; }},  // repeated
         {"ships[0].docked_station", [](gs::World& w) { w.ships[0].docked_station = 3; }},
         {"ships[1].controls.target.id", [](gs::World& w) { w.ships[1].controls.target.id = 4; }},
         {"home_station", [](gs::World& w) { w.home_station = 7; }},
@@ -502,21 +525,25 @@ TEST(SerializeCorruption, UnknownFieldsAreSkipped) {
     const gs::World w = gt::sample_world();
     Blob blob = split_blob(gs::save_world(w));
     blob.fields.insert(blob.fields.begin() + 1, Field{"from_the_future", {1, 2, 3, 4, 5}});
-    blob.fields.push_back(Field{"", {}});                    // an empty name is just unknown
+    blob.fields.push_back(Field{"", {}});  // an empty name is just unknown
     blob.fields.push_back(Field{"\xff\x01", Bytes(300, 9)});
     Bytes b = blob.bytes();
-    b = edit_record(b, "ships", 2, [](Fields& r) { r.insert(r.begin(), Field{"ships_new_thing", {7}}); });
+    b = edit_record(b, "ships", 2, [](Fields& r) {
+        r.insert(r.begin(), Field{"ships_new_thing", {7}});
+    });
     const LoadResult r = load(b);
     ASSERT_TRUE(r.ok) << r.error;
-    EXPECT_TRUE(gt::world_differences(w, r.world).empty()) << join(gt::world_differences(w, r.world));
-    EXPECT_EQ(gs::save_world(r.world), gs::save_world(w));   // unknown fields are dropped
+    EXPECT_TRUE(gt::world_differences(w, r.world).empty())
+        << join(gt::world_differences(w, r.world));
+    EXPECT_EQ(gs::save_world(r.world), gs::save_world(w));  // unknown fields are dropped
 }
 
 TEST(SerializeCorruption, FieldOrderDoesNotMatter) {
     const gs::World w = gt::sample_world();
     Blob blob = split_blob(gs::save_world(w));
     std::reverse(blob.fields.begin(), blob.fields.end());
-    Bytes b = edit_record(blob.bytes(), "ships", 1, [](Fields& r) { std::reverse(r.begin(), r.end()); });
+    Bytes b =
+        edit_record(blob.bytes(), "ships", 1, [](Fields& r) { std::reverse(r.begin(), r.end()); });
     const LoadResult r = load(b);
     ASSERT_TRUE(r.ok) << r.error;
     EXPECT_TRUE(gt::world_differences(w, r.world).empty());

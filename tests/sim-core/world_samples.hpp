@@ -91,9 +91,9 @@ inline World sample_world() {
     w.bodies.push_back(sample_body(d, "Moon", BodyType::Moon, "Earth", 1, 0xaaaaaa));
     w.bodies.push_back(
         sample_body(d, "\xc3\x98rsted-3 (test)", BodyType::Asteroid, "Sun", 0, 0x000001));
-    w.bodies[0].hill_radius_m = std::numeric_limits<double>::infinity();   // as for the root
+    w.bodies[0].hill_radius_m = std::numeric_limits<double>::infinity();  // as for the root
     w.bodies[0].def.j2 = 0.0;
-    w.bodies[0].def.reference_radius_m = -0.0;   // sign of zero is state too
+    w.bodies[0].def.reference_radius_m = -0.0;  // sign of zero is state too
     w.bodies[3].def.gm_m3_s2 = std::numeric_limits<double>::denorm_min();
 
     w.ships.push_back(sample_ship(d, 1, "Hauler One", ShipClass::CargoHauler));
@@ -130,7 +130,10 @@ struct FieldChange {
 // Each entry changes exactly one field of sample_world() (or one list's length) and keeps the
 // world valid for load_world (ids ascending, parents first, docked station exists...).
 // The macros only spell out one lambda per double / vector component / quaternion component.
-#define GALAXY_DBL(path) FieldChange{#path, [](World& w) { flip_low_bit(w.path); }}
+#define GALAXY_DBL(path)                               \
+    FieldChange {                                      \
+#path, [](World & w) { flip_low_bit(w.path); } \
+    }
 #define GALAXY_VEC(path) GALAXY_DBL(path.x), GALAXY_DBL(path.y), GALAXY_DBL(path.z)
 #define GALAXY_QUAT(path) GALAXY_DBL(path.w), GALAXY_VEC(path)
 inline std::vector<FieldChange> field_changes() {
@@ -139,7 +142,8 @@ inline std::vector<FieldChange> field_changes() {
         GALAXY_DBL(game_time_s),
         FieldChange{"bodies[1].def.name", [](World& w) { w.bodies[1].def.name[0] = 'e'; }},
         FieldChange{"bodies[1].def.name length", [](World& w) { w.bodies[1].def.name += ' '; }},
-        FieldChange{"bodies[3].def.type", [](World& w) { w.bodies[3].def.type = BodyType::DwarfPlanet; }},
+        FieldChange{"bodies[3].def.type",
+                    [](World& w) { w.bodies[3].def.type = BodyType::DwarfPlanet; }},
         FieldChange{"bodies[2].def.parent", [](World& w) { w.bodies[2].def.parent = "Eartj"; }},
         GALAXY_VEC(bodies[1].def.position_m),
         GALAXY_VEC(bodies[1].def.velocity_m_s),
@@ -155,7 +159,7 @@ inline std::vector<FieldChange> field_changes() {
         FieldChange{"bodies[2].parent_index", [](World& w) { w.bodies[2].parent_index = 0; }},
         GALAXY_VEC(bodies[1].pole),
         GALAXY_DBL(bodies[1].hill_radius_m),
-        GALAXY_DBL(bodies[0].hill_radius_m),   // +inf -> a NaN: still just bits
+        GALAXY_DBL(bodies[0].hill_radius_m),  // +inf -> a NaN: still just bits
         GALAXY_VEC(bodies[1].position_m),
         GALAXY_VEC(bodies[1].velocity_m_s),
         FieldChange{"bodies (one fewer)", [](World& w) { w.bodies.pop_back(); }},
@@ -165,7 +169,8 @@ inline std::vector<FieldChange> field_changes() {
         FieldChange{"ships[1].id", [](World& w) { w.ships[1].id = 5; }},
         FieldChange{"ships[1].name", [](World& w) { w.ships[1].name[0] = 'f'; }},
         FieldChange{"ships[0].name length", [](World& w) { w.ships[0].name.pop_back(); }},
-        FieldChange{"ships[0].ship_class", [](World& w) { w.ships[0].ship_class = ShipClass::FastFrigate; }},
+        FieldChange{"ships[0].ship_class",
+                    [](World& w) { w.ships[0].ship_class = ShipClass::FastFrigate; }},
         GALAXY_VEC(ships[1].position_m),
         GALAXY_VEC(ships[1].velocity_m_s),
         GALAXY_QUAT(ships[1].attitude),
@@ -173,11 +178,14 @@ inline std::vector<FieldChange> field_changes() {
         GALAXY_VEC(ships[1].wheel_momentum_nms),
         GALAXY_DBL(ships[1].fuel_kg),
         GALAXY_DBL(ships[1].controls.throttle),
-        FieldChange{"ships[1].controls.mode", [](World& w) { w.ships[1].controls.mode = AttitudeMode::Prograde; }},
+        FieldChange{"ships[1].controls.mode",
+                    [](World& w) { w.ships[1].controls.mode = AttitudeMode::Prograde; }},
         GALAXY_VEC(ships[1].controls.manual_rates_rad_s),
         GALAXY_VEC(ships[1].controls.rcs_translation),
-        FieldChange{"ships[2].controls.target.kind", [](World& w) { w.ships[2].controls.target.kind = TargetKind::Station; }},
-        FieldChange{"ships[2].controls.target.id", [](World& w) { w.ships[2].controls.target.id = 1; }},
+        FieldChange{"ships[2].controls.target.kind",
+                    [](World& w) { w.ships[2].controls.target.kind = TargetKind::Station; }},
+        FieldChange{"ships[2].controls.target.id",
+                    [](World& w) { w.ships[2].controls.target.id = 1; }},
         GALAXY_QUAT(ships[1].hold_attitude),
         FieldChange{"ships[0].docked_station", [](World& w) { w.ships[0].docked_station = 5; }},
         GALAXY_VEC(ships[1].dock_offset_m),
@@ -189,7 +197,10 @@ inline std::vector<FieldChange> field_changes() {
         FieldChange{"stations[1].name", [](World& w) { w.stations[1].name.back() = 's'; }},
         GALAXY_VEC(stations[1].position_m),
         GALAXY_VEC(stations[1].velocity_m_s),
-        FieldChange{"stations (one more)", [](World& w) { w.stations.push_back(Station{6, "New", {}, {}}); }},
+        FieldChange{"stations (one more)",
+                    [](World& w) {
+                        w.stations.push_back(Station{6, "New", {}, {}});
+                    }},
     };
 }
 #undef GALAXY_QUAT
@@ -237,59 +248,68 @@ inline std::vector<std::string> world_differences(const World& a, const World& b
     WorldDiff d;
     d.same("tick", a.tick, b.tick);
     d.same("game_time_s", a.game_time_s, b.game_time_s);
-    d.same_list("bodies", a.bodies, b.bodies, [](WorldDiff& e, const std::string& p, const Body& x, const Body& y) {
-        e.same(p + "def.name", x.def.name, y.def.name);
-        e.same(p + "def.type", x.def.type, y.def.type);
-        e.same(p + "def.parent", x.def.parent, y.def.parent);
-        e.same(p + "def.position_m", x.def.position_m, y.def.position_m);
-        e.same(p + "def.velocity_m_s", x.def.velocity_m_s, y.def.velocity_m_s);
-        e.same(p + "def.gm_m3_s2", x.def.gm_m3_s2, y.def.gm_m3_s2);
-        e.same(p + "def.mean_radius_m", x.def.mean_radius_m, y.def.mean_radius_m);
-        e.same(p + "def.j2", x.def.j2, y.def.j2);
-        e.same(p + "def.reference_radius_m", x.def.reference_radius_m, y.def.reference_radius_m);
-        e.same(p + "def.pole_ra_deg", x.def.pole_ra_deg, y.def.pole_ra_deg);
-        e.same(p + "def.pole_dec_deg", x.def.pole_dec_deg, y.def.pole_dec_deg);
-        e.same(p + "def.w0_deg", x.def.w0_deg, y.def.w0_deg);
-        e.same(p + "def.w_rate_deg_per_day", x.def.w_rate_deg_per_day, y.def.w_rate_deg_per_day);
-        e.same(p + "def.color_rgb", x.def.color_rgb, y.def.color_rgb);
-        e.same(p + "parent_index", x.parent_index, y.parent_index);
-        e.same(p + "pole", x.pole, y.pole);
-        e.same(p + "hill_radius_m", x.hill_radius_m, y.hill_radius_m);
-        e.same(p + "position_m", x.position_m, y.position_m);
-        e.same(p + "velocity_m_s", x.velocity_m_s, y.velocity_m_s);
-    });
+    d.same_list("bodies", a.bodies, b.bodies,
+                [](WorldDiff& e, const std::string& p, const Body& x, const Body& y) {
+                    e.same(p + "def.name", x.def.name, y.def.name);
+                    e.same(p + "def.type", x.def.type, y.def.type);
+                    e.same(p + "def.parent", x.def.parent, y.def.parent);
+                    e.same(p + "def.position_m", x.def.position_m, y.def.position_m);
+                    e.same(p + "def.velocity_m_s", x.def.velocity_m_s, y.def.velocity_m_s);
+                    e.same(p + "def.gm_m3_s2", x.def.gm_m3_s2, y.def.gm_m3_s2);
+                    e.same(p + "def.mean_radius_m", x.def.mean_radius_m, y.def.mean_radius_m);
+                    e.same(p + "def.j2", x.def.j2, y.def.j2);
+                    e.same(p + "def.reference_radius_m", x.def.reference_radius_m,
+                           y.def.reference_radius_m);
+                    e.same(p + "def.pole_ra_deg", x.def.pole_ra_deg, y.def.pole_ra_deg);
+                    e.same(p + "def.pole_dec_deg", x.def.pole_dec_deg, y.def.pole_dec_deg);
+                    e.same(p + "def.w0_deg", x.def.w0_deg, y.def.w0_deg);
+                    e.same(p + "def.w_rate_deg_per_day", x.def.w_rate_deg_per_day,
+                           y.def.w_rate_deg_per_day);
+                    e.same(p + "def.color_rgb", x.def.color_rgb, y.def.color_rgb);
+                    e.same(p + "parent_index", x.parent_index, y.parent_index);
+                    e.same(p + "pole", x.pole, y.pole);
+                    e.same(p + "hill_radius_m", x.hill_radius_m, y.hill_radius_m);
+                    e.same(p + "position_m", x.position_m, y.position_m);
+                    e.same(p + "velocity_m_s", x.velocity_m_s, y.velocity_m_s);
+                });
     d.same("next_ship_id", a.next_ship_id, b.next_ship_id);
     d.same("next_station_id", a.next_station_id, b.next_station_id);
     d.same("home_station", a.home_station, b.home_station);
-    d.same_list("ships", a.ships, b.ships, [](WorldDiff& e, const std::string& p, const Ship& x, const Ship& y) {
-        e.same(p + "id", x.id, y.id);
-        e.same(p + "name", x.name, y.name);
-        e.same(p + "ship_class", x.ship_class, y.ship_class);
-        e.same(p + "position_m", x.position_m, y.position_m);
-        e.same(p + "velocity_m_s", x.velocity_m_s, y.velocity_m_s);
-        e.same(p + "attitude", x.attitude, y.attitude);
-        e.same(p + "angular_velocity_rad_s", x.angular_velocity_rad_s, y.angular_velocity_rad_s);
-        e.same(p + "wheel_momentum_nms", x.wheel_momentum_nms, y.wheel_momentum_nms);
-        e.same(p + "fuel_kg", x.fuel_kg, y.fuel_kg);
-        e.same(p + "controls.throttle", x.controls.throttle, y.controls.throttle);
-        e.same(p + "controls.mode", x.controls.mode, y.controls.mode);
-        e.same(p + "controls.manual_rates_rad_s", x.controls.manual_rates_rad_s, y.controls.manual_rates_rad_s);
-        e.same(p + "controls.rcs_translation", x.controls.rcs_translation, y.controls.rcs_translation);
-        e.same(p + "controls.target.kind", x.controls.target.kind, y.controls.target.kind);
-        e.same(p + "controls.target.id", x.controls.target.id, y.controls.target.id);
-        e.same(p + "hold_attitude", x.hold_attitude, y.hold_attitude);
-        e.same(p + "docked_station", x.docked_station, y.docked_station);
-        e.same(p + "dock_offset_m", x.dock_offset_m, y.dock_offset_m);
-        e.same(p + "wheel_saturation", x.wheel_saturation, y.wheel_saturation);
-        e.same(p + "rcs_activity", x.rcs_activity, y.rcs_activity);
-        e.same(p + "thrust_n", x.thrust_n, y.thrust_n);
-    });
-    d.same_list("stations", a.stations, b.stations, [](WorldDiff& e, const std::string& p, const Station& x, const Station& y) {
-        e.same(p + "id", x.id, y.id);
-        e.same(p + "name", x.name, y.name);
-        e.same(p + "position_m", x.position_m, y.position_m);
-        e.same(p + "velocity_m_s", x.velocity_m_s, y.velocity_m_s);
-    });
+    d.same_list("ships", a.ships, b.ships,
+                [](WorldDiff& e, const std::string& p, const Ship& x, const Ship& y) {
+                    e.same(p + "id", x.id, y.id);
+                    e.same(p + "name", x.name, y.name);
+                    e.same(p + "ship_class", x.ship_class, y.ship_class);
+                    e.same(p + "position_m", x.position_m, y.position_m);
+                    e.same(p + "velocity_m_s", x.velocity_m_s, y.velocity_m_s);
+                    e.same(p + "attitude", x.attitude, y.attitude);
+                    e.same(p + "angular_velocity_rad_s", x.angular_velocity_rad_s,
+                           y.angular_velocity_rad_s);
+                    e.same(p + "wheel_momentum_nms", x.wheel_momentum_nms, y.wheel_momentum_nms);
+                    e.same(p + "fuel_kg", x.fuel_kg, y.fuel_kg);
+                    e.same(p + "controls.throttle", x.controls.throttle, y.controls.throttle);
+                    e.same(p + "controls.mode", x.controls.mode, y.controls.mode);
+                    e.same(p + "controls.manual_rates_rad_s", x.controls.manual_rates_rad_s,
+                           y.controls.manual_rates_rad_s);
+                    e.same(p + "controls.rcs_translation", x.controls.rcs_translation,
+                           y.controls.rcs_translation);
+                    e.same(p + "controls.target.kind", x.controls.target.kind,
+                           y.controls.target.kind);
+                    e.same(p + "controls.target.id", x.controls.target.id, y.controls.target.id);
+                    e.same(p + "hold_attitude", x.hold_attitude, y.hold_attitude);
+                    e.same(p + "docked_station", x.docked_station, y.docked_station);
+                    e.same(p + "dock_offset_m", x.dock_offset_m, y.dock_offset_m);
+                    e.same(p + "wheel_saturation", x.wheel_saturation, y.wheel_saturation);
+                    e.same(p + "rcs_activity", x.rcs_activity, y.rcs_activity);
+                    e.same(p + "thrust_n", x.thrust_n, y.thrust_n);
+                });
+    d.same_list("stations", a.stations, b.stations,
+                [](WorldDiff& e, const std::string& p, const Station& x, const Station& y) {
+                    e.same(p + "id", x.id, y.id);
+                    e.same(p + "name", x.name, y.name);
+                    e.same(p + "position_m", x.position_m, y.position_m);
+                    e.same(p + "velocity_m_s", x.velocity_m_s, y.velocity_m_s);
+                });
     return d.differences;
 }
 

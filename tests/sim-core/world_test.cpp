@@ -215,5 +215,27 @@ TEST(Commands, RemovingAStationUndocksItsShipsAndClearsTargets) {
     EXPECT_EQ(find_ship(world, id)->controls.target.kind, TargetKind::None);
 }
 
+// A save may hold ships but no bodies (load_world accepts it); stepping it must be safe.
+TEST(World, ShipsWithoutBodiesStepSafely) {
+    World world;
+    Ship ship;
+    ship.id = 1;
+    ship.fuel_kg = 100.0;
+    ship.controls.mode = AttitudeMode::Prograde;
+    world.ships.push_back(ship);
+    world.next_ship_id = 2;
+    Command reset;
+    reset.type = CommandType::ResetShip;
+    reset.ship = 1;
+    Command throttle;
+    throttle.type = CommandType::SetThrottle;
+    throttle.ship = 1;
+    throttle.value = 1.0;
+    step(world, 1.0, {reset, throttle});
+    step(world, 60.0, {});
+    EXPECT_EQ(world.tick, 2u);
+    EXPECT_EQ(reference_body_index(world, Vec3{}), -1);
+}
+
 }  // namespace
 }  // namespace galaxy::sim

@@ -55,7 +55,8 @@ Station* find_station(World& world, std::uint32_t id);
 const Station* find_station(const World& world, std::uint32_t id);
 int find_body(const World& world, const std::string& name);
 
-// Index of the innermost body whose Hill sphere contains the point (the root if none).
+// Index of the innermost body whose Hill sphere contains the point (the root if none; -1 for
+// a world without bodies).
 int reference_body_index(const World& world, Vec3 position_m);
 
 }  // namespace galaxy::sim
