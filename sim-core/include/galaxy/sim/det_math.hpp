@@ -5,7 +5,8 @@
 // diverge. Everything in the simulation step path uses these implementations instead: they are
 // built from +, -, *, / and sqrt only (all correctly rounded under IEEE-754 with
 // -ffp-contract=off), so both targets produce the same bits. Accuracy: within a few ulp of the
-// true value over the stated domains (tests/sim-core/det_math_test.cpp measures it).
+// true value (at most 1.5 ulp, atan2; <= 1 ulp for the rest) for every finite input;
+// tests/sim-core/det_math_test.cpp measures it. NaN results' payload bits are not specified.
 #pragma once
 
 namespace galaxy::sim::dm {
@@ -19,7 +20,8 @@ double sin(double x);              // x in rad, any finite x (argument reduced i
 double cos(double x);              // x in rad, any finite x
 void sincos(double x, double* s, double* c);  // both at once, same bits as sin()/cos()
 double atan(double x);             // result in (-pi/2, pi/2)
-double atan2(double y, double x);  // result in [-pi, pi]; atan2(0, 0) = 0
+double atan2(double y, double x);  // result in [-pi, pi]; C99 signed zeros: atan2(+-0, +0) = +-0,
+                                   // atan2(+-0, -0) = +-pi
 double asin(double x);             // x clamped to [-1, 1]; result in [-pi/2, pi/2]
 double acos(double x);             // x clamped to [-1, 1]; result in [0, pi]
 double exp(double x);              // overflows to +inf above ~709.78, 0 below ~-745

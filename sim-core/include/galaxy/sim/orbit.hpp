@@ -14,7 +14,7 @@ enum class OrbitShape : std::uint8_t { Circular, Elliptic, Parabolic, Hyperbolic
 struct OrbitalElements {
     int reference_body = -1;            // index into World::bodies, -1 if not computed
     OrbitShape shape = OrbitShape::Elliptic;
-    double gm_m3_s2 = 0.0;              // of the reference body
+    double gm_m3_s2 = 0.0;              // of the reference body (plus the body's own, for body_orbit)
     double semi_major_axis_m = 0.0;     // > 0 elliptic, < 0 hyperbolic, +inf parabolic
     double eccentricity = 0.0;
     double inclination_rad = 0.0;       // to the reference plane, 0..pi

@@ -10,7 +10,8 @@
 
 namespace galaxy::sim {
 
-// Encodes every field of the world; load_world(save_world(w)) == w bit for bit.
+// Encodes every field of the world; load_world(save_world(w)) == w bit for bit for any world
+// within the limits load_world enforces (which step() and the commands maintain).
 std::vector<std::uint8_t> save_world(const World& world);
 
 // Decodes a blob made by save_world. On any defect (bad magic, unsupported version, truncated,
