@@ -9,7 +9,6 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
-#include <map>
 #include <string>
 #include <vector>
 
@@ -47,15 +46,6 @@ std::string compiler_name() {
 void print_header() {
     std::printf("{\"harness\":\"portable\",\"target\":\"%s\",\"compiler\":\"%s\"}\n", kTarget,
                 compiler_name().c_str());
-}
-
-// Pristine worlds by ship count, built once (spawning 10,000 ships takes a moment); every case
-// steps its own copy.
-const sim::World& pristine_world(std::uint32_t ships) {
-    static std::map<std::uint32_t, sim::World> worlds;
-    auto it = worlds.find(ships);
-    if (it == worlds.end()) it = worlds.emplace(ships, make_world(ships)).first;
-    return it->second;
 }
 
 volatile double g_sink = 0.0;   // keeps kernel results observable
@@ -104,10 +94,15 @@ void print_result(const Case& c, const Timing& t, const TickWork& w, double ship
 
 void run_case(const Case& c, const TimingDef& def) {
     if (c.kind == "step" || c.kind == "step_scripted") {
-        sim::World world = pristine_world(c.ships);
-        const TickWork w = tick_work(world, c.dt_s);
         const bool scripted = c.kind == "step_scripted";
+        sim::World world = cached_world(c.ships, scripted);
+        const TickWork w = tick_work(world, c.dt_s);
         const std::vector<sim::Command> none;
+        TimingDef step_def = def;
+        if (scripted) {
+            step_def.fixed_iterations = static_cast<std::uint64_t>(scripted_iterations(c.dt_s));
+            step_def.min_reps = step_def.max_reps = kScriptedReps;
+        }
         const Timing t = measure(
             [&] {
                 if (scripted) {
@@ -116,10 +111,10 @@ void run_case(const Case& c, const TimingDef& def) {
                     sim::step(world, c.dt_s, none);
                 }
             },
-            def);
+            step_def);
         print_result(c, t, w, w.ship_body(), w.body_pairs());
     } else if (c.kind == "kernel_particles") {
-        KernelInput in = make_kernel_input(pristine_world(c.ships));
+        KernelInput in = make_kernel_input(cached_world(c.ships));
         TickWork w;   // one force evaluation's worth of ship-body interactions
         w.force_evals = 1;
         w.bodies = in.field.gm.size();
@@ -132,7 +127,7 @@ void run_case(const Case& c, const TimingDef& def) {
             def);
         print_result(c, t, w, w.ship_body(), 0.0);
     } else if (c.kind == "kernel_bodies") {
-        KernelInput in = make_kernel_input(pristine_world(0));
+        KernelInput in = make_kernel_input(cached_world(0));
         std::vector<sim::Vec3> acc;
         TickWork w;
         w.force_evals = 1;

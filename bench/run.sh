@@ -125,7 +125,7 @@ for (const f of fs.readdirSync(dir).filter((f) => f.endsWith(".jsonl")).sort()) 
 const gb = {};
 for (const b of JSON.parse(fs.readFileSync(path.join(dir, "gbench.json"), "utf8")).benchmarks) {
   const scale = { ns: 1, us: 1e3, ms: 1e6, s: 1e9 }[b.time_unit];
-  gb[b.name] = (clock === "cpu" ? b.cpu_time : b.real_time) * scale;
+  gb[b.name.replace(/\/iterations:\d+/, "")] = (clock === "cpu" ? b.cpu_time : b.real_time) * scale;
 }
 const machine = JSON.parse(fs.readFileSync(path.join(dir, "machine.json"), "utf8"));
 machine.load_after = os.loadavg();
@@ -199,7 +199,7 @@ out.push(`Measured ${machine.date} with \`${command.trim()}\``);
 out.push("");
 out.push(`- Machine: ${machine.cpu}, ${machine.cores} cores, Linux ${machine.kernel}`);
 out.push(`- Native: ${compilers.native || machine.gxx} (sim-core -O3, -ffp-contract=off -fno-math-errno)`);
-out.push(`- WASM: ${compilers.wasm || machine.emcc} (-msimd128), run by Node ${machine.node}`);
+out.push(`- WASM: ${(compilers.wasm || machine.emcc).replace(/\s+\)/, ")")} (-msimd128), run by Node ${machine.node}`);
 out.push(`- Load average (1/5/15 min) before: ${machine.load_before.map((x) => x.toFixed(2)).join(" / ")},` +
          ` after: ${machine.load_after.map((x) => x.toFixed(2)).join(" / ")}`);
 out.push(`- Times: ${clockName}, fastest repetition, fastest of ${rounds} round(s), ≥ ${minTime} s per case` +
@@ -216,7 +216,9 @@ out.push("");
 out.push(table(["kernel", "unit", "native", "wasm", "ratio", "GB native"], kernelRows));
 if (scriptedRows.length) {
   out.push("");
-  out.push("Step with scripted pilots (scripted_controls each tick; attitude dynamics at 0.05 s)");
+  out.push("Step with scripted pilots (scripted_controls() each tick, after 512 scripted ticks: ~87% of" +
+           " ships turning or burning, attitude integrated in 0.05 s steps; a fixed sequence of ticks," +
+           " so both targets do identical work)");
   out.push("");
   out.push(table(["case", "native ns/tick", "wasm ns/tick", "ratio", "GB ns/tick"], scriptedRows));
 }

@@ -4,11 +4,12 @@
 // reference.
 //
 // Method: one warm-up call; then the iteration count per repetition doubles until a repetition
-// lasts rep_time_s; then repetitions run until min_time_s has passed and at least min_reps were
-// taken. Reported per iteration: the fastest and the median repetition, by wall clock
-// (steady_clock) and by process CPU time. On a shared, loaded machine the CPU time is the
-// better measure (a descheduled process accrues wall time but no CPU time), and the fastest
-// repetition is the least disturbed one (interference only ever adds time).
+// lasts rep_time_s (or is fixed_iterations, for cases whose cost changes as they run); then
+// repetitions run until min_time_s has passed and at least min_reps were taken. Reported per
+// iteration: the fastest and the median repetition, by wall clock (steady_clock) and by process
+// CPU time. On a shared, loaded machine the CPU time is the better measure (a descheduled
+// process accrues wall time but no CPU time), and the fastest repetition is the least disturbed
+// one (interference only ever adds time).
 #pragma once
 
 #include <algorithm>
@@ -44,6 +45,7 @@ struct TimingDef {
     double rep_time_s = 0.1;   // target length of one repetition (wall)
     int min_reps = 3;          // at least this many repetitions, however long they take
     int max_reps = 200;        // and at most this many
+    std::uint64_t fixed_iterations = 0;   // iterations per repetition; 0 = calibrate
 };
 
 struct Timing {
@@ -80,17 +82,20 @@ template <class Body>
 Timing measure(Body&& body, const TimingDef& def) {
     body();   // warm-up: caches, page faults, lazily grown buffers, WebAssembly tier-up
     std::uint64_t iterations = 1;
-    Sample s = time_calls(body, iterations);
-    while (s.wall_s < def.rep_time_s && iterations < (std::uint64_t{1} << 40)) {
-        iterations *= 2;
-        s = time_calls(body, iterations);
+    if (def.fixed_iterations > 0) {
+        iterations = def.fixed_iterations;
+    } else {
+        while (time_calls(body, iterations).wall_s < def.rep_time_s &&
+               iterations < (std::uint64_t{1} << 40)) {
+            iterations *= 2;
+        }
     }
     std::vector<double> wall_ns, cpu_ns;
     double total_s = 0.0;
     const double n = static_cast<double>(iterations);
     while (static_cast<int>(wall_ns.size()) < def.max_reps &&
            (static_cast<int>(wall_ns.size()) < def.min_reps || total_s < def.min_time_s)) {
-        s = time_calls(body, iterations);
+        const Sample s = time_calls(body, iterations);
         total_s += s.wall_s;
         wall_ns.push_back(s.wall_s * 1e9 / n);
         cpu_ns.push_back(s.cpu_s * 1e9 / n);
