@@ -80,36 +80,48 @@ void body_accelerations(const BodyField& field, std::vector<Vec3>* acc) {
     }
 }
 
+namespace {
+
+// One body's point-mass pull added to n particles. Separate, with restrict-qualified pointers,
+// so the compiler knows nothing aliases and vectorises across particles (two doubles per SSE2
+// or WASM SIMD lane pair); each particle's own sum keeps its order. Natively an AVX clone
+// (four doubles) is chosen at run time where the CPU has AVX: the same IEEE operations per lane
+// (and no FMA: -ffp-contract=off), so the bits are the same as the SSE2 path's.
+#if defined(__x86_64__) && !defined(__SANITIZE_ADDRESS__)
+__attribute__((target_clones("avx", "default")))
+#endif
+void add_point_mass(const double* __restrict px, const double* __restrict py,
+                    const double* __restrict pz, double* __restrict ax, double* __restrict ay,
+                    double* __restrict az, std::size_t n, double bx, double by, double bz,
+                    double gm) {
+    for (std::size_t i = 0; i < n; ++i) {
+        const double dx = bx - px[i];
+        const double dy = by - py[i];
+        const double dz = bz - pz[i];
+        const double r2 = dx * dx + dy * dy + dz * dz;
+        const double f = gm / (r2 * std::sqrt(r2));
+        ax[i] += dx * f;
+        ay[i] += dy * f;
+        az[i] += dz * f;
+    }
+}
+
+}  // namespace
+
 void particle_accelerations(const BodyField& field, ParticleSet* p) {
     const std::size_t n = p->size();
     const std::size_t nb = field.gm.size();
+    std::fill(p->ax.begin(), p->ax.end(), 0.0);
+    std::fill(p->ay.begin(), p->ay.end(), 0.0);
+    std::fill(p->az.begin(), p->az.end(), 0.0);
     // Blocks keep a block's accumulators in L1 while every body passes over them.
     constexpr std::size_t kBlock = 256;
     for (std::size_t begin = 0; begin < n; begin += kBlock) {
-        const std::size_t end = std::min(n, begin + kBlock);
-        double* __restrict ax = p->ax.data();
-        double* __restrict ay = p->ay.data();
-        double* __restrict az = p->az.data();
-        const double* __restrict px = p->x.data();
-        const double* __restrict py = p->y.data();
-        const double* __restrict pz = p->z.data();
-        for (std::size_t i = begin; i < end; ++i) {
-            ax[i] = 0.0;
-            ay[i] = 0.0;
-            az[i] = 0.0;
-        }
+        const std::size_t count = std::min(n, begin + kBlock) - begin;
         for (std::size_t j = 0; j < nb; ++j) {
-            const double bx = field.x[j], by = field.y[j], bz = field.z[j], gm = field.gm[j];
-            for (std::size_t i = begin; i < end; ++i) {
-                const double dx = bx - px[i];
-                const double dy = by - py[i];
-                const double dz = bz - pz[i];
-                const double r2 = dx * dx + dy * dy + dz * dz;
-                const double f = gm / (r2 * std::sqrt(r2));
-                ax[i] += dx * f;
-                ay[i] += dy * f;
-                az[i] += dz * f;
-            }
+            add_point_mass(p->x.data() + begin, p->y.data() + begin, p->z.data() + begin,
+                           p->ax.data() + begin, p->ay.data() + begin, p->az.data() + begin, count,
+                           field.x[j], field.y[j], field.z[j], field.gm[j]);
         }
     }
     for (std::size_t i = 0; i < n; ++i) {
