@@ -78,6 +78,17 @@ done
 mkdir -p "$OUT_DIR"
 rm -f "$OUT_DIR"/*.jsonl "$OUT_DIR"/gbench.json "$OUT_DIR"/results.md
 
+# "AMD EPYC (family 25, model 1, KVM guest)": what lscpu tells of the processor.
+cpu_description() {
+    local info name family model hypervisor
+    info=$(lscpu)
+    name=$(sed -n 's/^Model name: *//p' <<< "$info" | head -1)
+    family=$(sed -n 's/^CPU family: *//p' <<< "$info" | head -1)
+    model=$(sed -n 's/^Model: *//p' <<< "$info" | head -1)
+    hypervisor=$(sed -n 's/^Hypervisor vendor: *//p' <<< "$info" | head -1)
+    printf '%s (family %s, model %s%s)' "$name" "$family" "$model" "${hypervisor:+, $hypervisor guest}"
+}
+
 # The machine, for the record (one JSON object; the report adds the load at the end).
 node -e '
 const os = require("os");
@@ -87,8 +98,8 @@ const out = {
   date: new Date().toISOString(), load_before: os.loadavg(),
 };
 console.log(JSON.stringify(out));
-' "$(lscpu | sed -n 's/^Model name: *//p' | head -1)" \
-  "$(g++ --version | head -1)" "$(emcc --version 2> /dev/null | head -1 | sed 's/ (Emscripten gcc.*)//')" \
+' "$(cpu_description)" \
+  "$(g++ --version | head -1)" "$(emcc --version 2> /dev/null | head -1 | sed "s/ (Emscripten[^)]*)//; s/ ()//")" \
   > "$OUT_DIR/machine.json"
 
 log "Google Benchmark (native reference), ${MIN_TIME} s per case"
