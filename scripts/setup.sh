@@ -24,9 +24,17 @@ BUILD_PACKAGES=(
     libeigen3-dev
 )
 
-# All Debian packages this script ensures; later additions (PostgreSQL, libpqxx, chromium...)
-# go in their own list above and are added here.
-PACKAGES=("${BUILD_PACKAGES[@]}")
+# The game server and its tests.
+SERVER_PACKAGES=(
+    libboost-dev        # Boost.Beast and Asio (header-only)
+    libpqxx-dev         # PostgreSQL client (libpqxx 6.4)
+    libsodium-dev       # Argon2id password hashing, HMAC-SHA-256 for tokens
+    postgresql          # initdb/pg_ctl for the private cluster of make run and the tests
+    clang               # libFuzzer targets for the protocol decoders
+)
+
+# All Debian packages this script ensures.
+PACKAGES=("${BUILD_PACKAGES[@]}" "${SERVER_PACKAGES[@]}")
 
 log() { printf 'setup: %s\n' "$*"; }
 

@@ -1,0 +1,77 @@
+// The persistence thread: writes journal rows and snapshots off the tick thread, in order,
+// retrying while the database is down. Nothing handed to it is dropped: the journal queue is
+// bounded (accepting() turns false when it is full, so the engine refuses new commands) and
+// consecutive heartbeat rows are merged instead of queued.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "engine/engine_hooks.hpp"
+#include "galaxy/sim/world.hpp"
+
+namespace galaxy::server {
+
+struct PersistenceDef {
+    std::string database_url;
+    std::size_t max_journal_backlog = 100000;   // queued rows with commands before back-pressure
+    std::size_t max_snapshot_backlog = 2;       // newer snapshots replace the oldest queued
+    std::size_t journal_keep_ticks = 0;         // 0 = prune rows older than the newest snapshot
+    std::size_t snapshots_kept = 10;            // older snapshots are deleted
+};
+
+struct PersistenceStatus {
+    bool database_up = false;
+    std::uint64_t journal_queued = 0;           // rows waiting to be written
+    std::uint64_t journal_lag_ticks = 0;        // newest appended tick - newest committed tick
+    std::uint64_t last_journaled_tick = 0;
+    std::uint64_t last_snapshot_tick = 0;
+    double last_snapshot_unix_s = 0.0;          // 0 = none yet
+    std::uint64_t database_errors = 0;          // failed writes since start
+};
+
+class Persistence {
+public:
+    // on_journaled(origins, tick) runs on the persistence thread after the row commits.
+    using JournaledFn = std::function<void(const std::vector<CommandOrigin>&, std::uint64_t)>;
+
+    Persistence(PersistenceDef def, JournaledFn on_journaled);
+    ~Persistence();   // stop()
+
+    void start();
+    // Writes everything queued (retrying until timeout_s), then stops the thread. Returns
+    // false if something could not be written in time (it is logged).
+    bool stop(double timeout_s = 8.0);
+
+    // Thread-safe; never block.
+    bool accepting() const;
+    void append(JournalEntry entry);
+    void write_snapshot(SnapshotData snapshot);
+    PersistenceStatus status() const;
+
+private:
+    struct State;
+    std::unique_ptr<State> state_;
+};
+
+// What start-up recovered from the database.
+struct RecoveredWorld {
+    bool found = false;              // false: no valid snapshot, start a new world
+    std::uint64_t tick = 0;          // server tick of the recovered world (last journaled tick)
+    double dt_s = 0.0;               // tick length in force
+    std::uint64_t state_hash = 0;
+    std::uint64_t snapshot_tick = 0; // the snapshot it started from
+    std::uint64_t replayed_ticks = 0;
+    sim::World world;                // the recovered world
+};
+
+// Loads the newest snapshot that decodes and matches its hash, then replays the journal rows
+// after it with proto::apply_tick (ticks without a row use the dt in force), checking every
+// row's stored hash. A replay that disagrees with a stored hash stops there and is logged.
+// Returns false only when the database cannot be read.
+bool recover_world(const std::string& database_url, RecoveredWorld* out);
+
+}  // namespace galaxy::server
