@@ -1,6 +1,7 @@
 // Server configuration: environment variables (GALAXY_*), optionally a JSON file named by
 // GALAXY_CONFIG_FILE whose keys are the variable names; the environment wins. Every value is
-// validated at start; docs/server.md has the table of variables, defaults and ranges.
+// validated at start; docs/server.md has the table of variables, defaults and ranges (strings
+// must be non-empty; origins are lowercase http(s)://host[:port]).
 #pragma once
 
 #include <cstdint>
@@ -14,10 +15,10 @@ namespace galaxy::server {
 enum class EpochKind { J2000, Now };
 
 struct ServerConfig {
-    std::string bind_address = "0.0.0.0";          // GALAXY_BIND
-    std::uint16_t port = 8000;                     // GALAXY_PORT
+    std::string bind_address = "0.0.0.0";          // GALAXY_BIND (non-empty)
+    std::uint16_t port = 8000;                     // GALAXY_PORT 1..65535
     int io_threads = 2;                            // GALAXY_IO_THREADS 1..64
-    std::string database_url;                      // GALAXY_DATABASE_URL (required)
+    std::string database_url;                      // GALAXY_DATABASE_URL (required, non-empty)
     std::string jwt_secret;                        // GALAXY_JWT_SECRET or GALAXY_JWT_SECRET_FILE, >= 32 bytes
     std::string web_root = "web";                  // GALAXY_WEB_ROOT: static files served at /
     double tick_rate_hz = 10.0;                    // GALAXY_TICK_RATE_HZ 0.1..60
@@ -32,8 +33,8 @@ struct ServerConfig {
     int max_connections_per_ip = 20;               // GALAXY_MAX_CONNECTIONS_PER_IP 1..100000
     double idle_timeout_s = 30.0;                  // GALAXY_IDLE_TIMEOUT_S 5..3600 (pings at half)
     std::size_t max_send_queue_bytes = 1 << 20;    // GALAXY_MAX_SEND_QUEUE_BYTES 64 KiB..64 MiB
-    int login_attempts_per_ip = 20;                // GALAXY_LOGIN_ATTEMPTS_PER_IP per minute
-    int login_attempts_per_user = 5;               // GALAXY_LOGIN_ATTEMPTS_PER_USER per minute
+    int login_attempts_per_ip = 20;                // GALAXY_LOGIN_ATTEMPTS_PER_IP 1..100000/min
+    int login_attempts_per_user = 5;               // GALAXY_LOGIN_ATTEMPTS_PER_USER 1..100000/min
     unsigned long long argon2_opslimit = 2;        // GALAXY_ARGON2_OPSLIMIT 1..10
     std::size_t argon2_memlimit_bytes = 67108864;  // GALAXY_ARGON2_MEMLIMIT_BYTES 8 KiB..1 GiB
     std::size_t max_journal_backlog = 100000;      // GALAXY_MAX_JOURNAL_BACKLOG 10..10000000
@@ -42,10 +43,13 @@ struct ServerConfig {
 
 // Reads a variable; std::nullopt when unset. Tests pass their own.
 using EnvLookup = std::function<std::optional<std::string>(const std::string& name)>;
-EnvLookup process_environment();
+EnvLookup process_environment();   // the real environment (getenv)
 
 // Fills *out from the file (if GALAXY_CONFIG_FILE is set) and the environment. Returns false
-// with one line per bad value in *errors ("GALAXY_PORT: must be an integer 1..65535, got 'x'").
+// with one line per bad value in *errors ("GALAXY_PORT: must be an integer 1..65535, got 'x'");
+// secret values are never quoted. Unset variables keep *out's defaults. In the file, a key that
+// is not a variable name is an error (a typo would otherwise be silently ignored). The secret
+// pair is one setting: if the environment sets either variable, the file's pair is ignored.
 bool load_config(const EnvLookup& env, ServerConfig* out, std::vector<std::string>* errors);
 
 }  // namespace galaxy::server

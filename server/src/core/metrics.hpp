@@ -12,27 +12,31 @@
 
 namespace galaxy::server {
 
-// Cumulative histogram with fixed upper bounds (seconds).
+// Cumulative histogram with fixed upper bounds (seconds). Values are assumed non-negative
+// (durations): the first bucket spans 0..bounds[0].
 class Histogram {
 public:
-    explicit Histogram(std::vector<double> upper_bounds);
-    void observe(double value);
-    // Estimated quantile (0..1) by linear interpolation inside the bucket; 0 when empty.
+    explicit Histogram(std::vector<double> upper_bounds);   // sorted ascending here
+    void observe(double value);                              // seconds; NaN/negative count as 0
+    // Estimated quantile (0..1) by linear interpolation inside the bucket; 0 when empty; the
+    // largest bound when the quantile falls in the +Inf bucket.
     double quantile(double q) const;
-    // Appends name_bucket{le=...}, name_sum and name_count lines.
+    // Appends HELP/TYPE, then name_bucket{le=...}, name_sum and name_count lines.
     void render(std::string* out, const char* name, const char* help) const;
 
 private:
     std::vector<double> bounds_;
-    std::vector<std::atomic<std::uint64_t>> counts_;   // one per bound, plus +Inf
-    std::atomic<std::uint64_t> count_{0};
+    std::vector<std::atomic<std::uint64_t>> counts_;   // one per bound, plus +Inf; not cumulative
     std::atomic<std::uint64_t> sum_us_{0};             // sum in microseconds (atomic integer)
 };
+
+// Upper bounds of the tick duration histogram: 0.5 ms .. 1 s.
+std::vector<double> tick_duration_bounds_s();
 
 struct Metrics {
     Metrics();
     std::atomic<std::uint64_t> ticks_total{0};
-    Histogram tick_duration_s;                         // work per tick
+    Histogram tick_duration_s;                         // work per tick, seconds
     std::atomic<std::uint64_t> ws_connections_total{0};
     std::atomic<std::int64_t> ws_connections{0};       // open now
     std::atomic<std::int64_t> players_online{0};       // authenticated sessions now
@@ -42,7 +46,7 @@ struct Metrics {
     std::atomic<std::uint64_t> http_requests_total{0};
     std::atomic<std::uint64_t> slow_client_disconnects_total{0};
 
-    void count_rejected(proto::ErrorCode code);
+    void count_rejected(proto::ErrorCode code);        // adds 1 to messages_rejected_total[code]
 };
 
 // Values read from other components when /metrics is scraped.
