@@ -2,6 +2,11 @@
 // retrying while the database is down. Nothing handed to it is dropped: the journal queue is
 // bounded (accepting() turns false when it is full, so the engine refuses new commands) and
 // consecutive heartbeat rows are merged instead of queued.
+//
+// A run's first write also deletes the journal rows and snapshots after the tick the run
+// started from (its first row's tick - 1, or its first snapshot's tick): they belong to a world
+// that recovery abandoned (a replay stopped at a hash mismatch, or no valid snapshot), and a
+// later recovery must not replay them onto this one.
 #pragma once
 
 #include <cstdint>
@@ -19,8 +24,14 @@ struct PersistenceDef {
     std::string database_url;
     std::size_t max_journal_backlog = 100000;   // queued rows with commands before back-pressure
     std::size_t max_snapshot_backlog = 2;       // newer snapshots replace the oldest queued
-    std::size_t journal_keep_ticks = 0;         // 0 = prune rows older than the newest snapshot
-    std::size_t snapshots_kept = 10;            // older snapshots are deleted
+    std::size_t journal_keep_ticks = 0;         // also keep the rows this many ticks before
+                                                // the newest snapshot (0 = only the rows the
+                                                // kept snapshots need)
+    std::size_t snapshots_kept = 10;            // older snapshots are deleted; journal rows up
+                                                // to the oldest kept one's tick too
+    std::size_t max_batch_rows = 1000;          // journal rows written per transaction
+    double retry_initial_s = 1.0;               // wait after the first failed write; doubles
+    double retry_max_s = 60.0;                  // longest wait between retries
 };
 
 struct PersistenceStatus {
@@ -39,7 +50,7 @@ public:
     using JournaledFn = std::function<void(const std::vector<CommandOrigin>&, std::uint64_t)>;
 
     Persistence(PersistenceDef def, JournaledFn on_journaled);
-    ~Persistence();   // stop()
+    ~Persistence();   // stop() if started
 
     void start();
     // Writes everything queued (retrying until timeout_s), then stops the thread. Returns
@@ -70,8 +81,9 @@ struct RecoveredWorld {
 
 // Loads the newest snapshot that decodes and matches its hash, then replays the journal rows
 // after it with proto::apply_tick (ticks without a row use the dt in force), checking every
-// row's stored hash. A replay that disagrees with a stored hash stops there and is logged.
-// Returns false only when the database cannot be read.
+// row's stored hash. A row that disagrees with its stored hash (or whose commands do not
+// decode) is logged and the world returned is the one at the last row that agreed (or the
+// snapshot's). Returns false only when the database cannot be read.
 bool recover_world(const std::string& database_url, RecoveredWorld* out);
 
 }  // namespace galaxy::server

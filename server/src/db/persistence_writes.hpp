@@ -1,0 +1,42 @@
+// The SQL of the persistence thread. Each function is one transaction: all or nothing, and
+// safe to repeat after a failure whose outcome is unknown (rows are upserted by tick, a
+// snapshot replaces one stored at the same tick).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include <pqxx/connection>
+
+#include "engine/engine_hooks.hpp"
+
+namespace galaxy::server {
+
+// Which old rows a snapshot write deletes.
+struct PruneRule {
+    std::size_t snapshots_kept = 10;     // newest snapshots kept (at least 1)
+    std::size_t journal_keep_ticks = 0;  // extra journal ticks kept before the newest snapshot
+};
+
+// Prepares the statements below on a newly opened connection.
+void prepare_persistence_statements(pqxx::connection& connection);
+
+// A new timeline starts after this tick: the first write of a server run deletes the journal
+// rows and snapshots after it, left by a run whose world was abandoned (recovery stopped at a
+// hash mismatch, or found no valid snapshot). Otherwise a later recovery would replay them.
+// -1 discards everything.
+using DiscardAfterTick = std::optional<std::int64_t>;
+
+// Upserts the rows in one transaction.
+void write_journal_rows(pqxx::connection& connection, const std::vector<JournalEntry>& rows,
+                        DiscardAfterTick discard_after);
+
+// Stores the snapshot, then deletes the snapshots beyond rule.snapshots_kept and the journal
+// rows no kept snapshot needs (tick <= the oldest kept snapshot's tick, and older than
+// journal_keep_ticks before the newest), in one transaction.
+void write_snapshot_row(pqxx::connection& connection, const SnapshotData& snapshot,
+                        const PruneRule& rule, DiscardAfterTick discard_after);
+
+}  // namespace galaxy::server
