@@ -46,6 +46,10 @@ struct ClientMessage {
     std::uint64_t nonce = 0;                     // Ping: echoed in "pong"
 };
 
+// Every field equal (doubles by value); decode_client_message(encode_client_message(m)) == m
+// for every m that decode_client_message produced.
+bool operator==(const ClientMessage& a, const ClientMessage& b);
+
 struct DecodeError {
     ErrorCode code = ErrorCode::MalformedJson;
     std::string message;   // plain words naming the field and the rule, e.g. "throttle: must be 0..1"

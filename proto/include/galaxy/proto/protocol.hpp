@@ -19,6 +19,7 @@ inline constexpr int kMaxMessagesPerSecond = 50;             // per connection, 
 inline constexpr int kMaxChatPerSecond = 5;                  // per connection, 1 s sliding window
 inline constexpr double kHandshakeTimeout_s = 5.0;           // WebSocket upgrade + auth
 inline constexpr double kMaxManualRate_rad_s = 10.0;         // |component| of manual rates
+inline constexpr std::size_t kMaxServerTextBytes = 1024;     // username, error message, reason
 
 // Error codes of "error" messages and REST error bodies ("E001" ... as strings on the wire).
 enum class ErrorCode : std::uint8_t {

@@ -62,6 +62,10 @@ struct ServerMessage {
     std::string text;
 };
 
+// Every field equal (doubles by value); decode_server_message(encode_server_message(m)) == m
+// for every m that decode_server_message produced.
+bool operator==(const ServerMessage& a, const ServerMessage& b);
+
 std::string encode_server_message(const ServerMessage& message);
 
 // Client side (and tests): validates like decode_client_message. Never throws.

@@ -52,11 +52,14 @@ struct Keyframe {
     sim::World world;
 };
 
+// Only the first tick number is written (the others follow from it), so update.ticks must be
+// consecutive; an update must hold 1..kMaxTicksPerUpdate ticks to decode.
 std::vector<std::uint8_t> encode_update(const Update& update);
 std::vector<std::uint8_t> encode_keyframe(const Keyframe& keyframe);
 
 // Decoders validate every length, count, enum and number (finite, in range) and never read past
-// size; they return false with E016 and a message on any defect. Never throw.
+// size; they return false with E016 and a message on any defect, leaving *out untouched. Never
+// throw. Every accepted frame is in its one canonical form: encode(decode(bytes)) == bytes.
 bool decode_update(const std::uint8_t* data, std::size_t size, Update* out, DecodeError* error);
 bool decode_keyframe(const std::uint8_t* data, std::size_t size, Keyframe* out,
                      DecodeError* error);
