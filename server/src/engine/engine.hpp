@@ -14,6 +14,9 @@
 
 namespace galaxy::server {
 
+// Now as UTC seconds since the Unix epoch (system clock): EngineDef::utc_now_s's default.
+double system_utc_now_s();
+
 struct EngineDef {
     double tick_rate_hz = 10.0;             // 0.1..60 ticks per real second
     double time_scale = 1.0;                // 0.1..100,000 game seconds per real second
@@ -24,6 +27,9 @@ struct EngineDef {
     double max_behind_broadcasts_hz = 10.0; // update rate limit while catching up
     double snapshot_interval_s = 60.0;      // real seconds between snapshots
     std::uint32_t heartbeat_ticks = 10;     // a journal row at least every N ticks
+    // Wall clock for Update/Keyframe server_time_us and time sync, UTC s since the Unix epoch;
+    // tests pass their own. Called on the tick thread only.
+    std::function<double()> utc_now_s = system_utc_now_s;
 };
 
 // Limits of the run-time settings (set_* clamp nothing: out-of-range values return false).
@@ -41,11 +47,13 @@ struct EngineStatus {
     bool paused = false;
     bool time_sync = false;
     double time_sync_drift_s = 0.0;         // game time minus UTC (time sync on)
-    std::uint64_t ticks_behind = 0;
+    std::uint64_t ticks_behind = 0;         // due but not run: during a catch-up the ticks left
+                                            // in it; after a wake-up, due by the clock then
     std::uint64_t ticks_skipped = 0;        // late ticks dropped beyond max_catch_up_ticks
     std::size_t ships = 0;
     std::size_t stations = 0;
-    std::uint64_t state_hash = 0;           // after the last tick
+    std::uint64_t state_hash = 0;           // the latest computed (journal row, hashed update,
+    std::uint64_t state_hash_tick = 0;      // snapshot), after tick state_hash_tick
     double last_tick_duration_s = 0.0;
 };
 
@@ -60,15 +68,20 @@ public:
     Engine& operator=(const Engine&) = delete;
 
     void start();   // launches the tick thread
-    void stop();    // finishes the tick in progress and joins; idempotent
+    void stop();    // finishes the tick in progress, joins, sends held updates; idempotent
 
     // --- Thread-safe API -----------------------------------------------------------------
     enum class SubmitResult { Accepted, Busy, Stopped };
-    // Queues commands for the next tick, in order. Busy when the journal is backlogged.
+    // Queues commands for the next tick, in order. Busy when the journal is backlogged. A tick
+    // takes at most proto::kMaxCommandsPerTick commands; later submissions wait for the next.
     SubmitResult submit(CommandOrigin origin, std::vector<sim::Command> commands);
     // Makes sure ship_id exists (spawning a new ship near the home station, named name, if it
     // does not, e.g. a new player or a removed ship); done(id) runs on the tick thread after the
     // tick that spawned it (at once if it exists), with 0 if spawning failed. Not refused when busy.
+    // "At once" is the next tick boundary, which the thread reaches without waiting for a tick
+    // (also while paused); a spawn requested while paused applies at the first tick after the
+    // pause. ship_id 0 always spawns; an invalid name or class fails at once; after stop() done(0)
+    // runs at once on the calling thread.
     void ensure_ship(std::uint32_t ship_id, sim::ShipClass ship_class, std::string name,
                      std::function<void(std::uint32_t)> done);
     // Removes a ship at the next tick (account deletion); not refused when busy.
@@ -86,7 +99,8 @@ public:
 
     // --- Testing -------------------------------------------------------------------------
     // Runs what the thread does once at time now (ticks due, keyframes, snapshots) without the
-    // thread; tests drive the engine with their own clock. Not to be mixed with start().
+    // thread; tests drive the engine with their own clock. Not to be mixed with start(). Does
+    // nothing after stop(). The first call (like start()) sets the schedule's origin.
     void run_until(Clock::time_point now);
 
 private:

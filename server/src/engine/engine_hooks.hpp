@@ -54,6 +54,10 @@ public:
     // A keyframe for one session; updates after it continue from keyframe_tick + 1.
     virtual void deliver_keyframe(std::uint64_t session_id, Frame frame,
                                   std::uint64_t keyframe_tick) = 0;
+
+    // Metrics: the tick thread's work for one tick (apply_tick and bookkeeping, hooks called
+    // during it included), steady clock, in seconds. Called after every tick; default ignores it.
+    virtual void on_tick_timing(std::uint64_t /*tick*/, double /*work_s*/) {}
 };
 
 }  // namespace galaxy::server
