@@ -5,8 +5,11 @@
 #   make setup   install the Debian packages the build needs (root, first time only)
 #   make build   build the native and WebAssembly presets
 #   make test    build and test the native, emscripten and sanitize presets (what CI runs)
-#   make run     run galaxy-sim on a demo scenario and print what it did
-#   make bench   run the benchmarks (bench/run.sh)
+#   make run     build and start the game server on http://localhost:8000 (with a private
+#                PostgreSQL cluster in .data/pg unless GALAXY_DATABASE_URL is set)
+#   make demo    run galaxy-sim on a demo scenario and print what it did
+#   make bench   run the benchmarks (bench/run.sh); make bench-load: the server load benchmark
+#   make fuzz    run every protocol fuzz target for FUZZ_SECONDS (default 300) each
 #   make clean   delete the build trees
 
 SHELL := /bin/bash
@@ -21,11 +24,15 @@ JOBS := 2
 # 'acorn'" (see /work/shared/toolchain.md).
 export NODE_PATH := /usr/share/nodejs
 
-# The demo scenario of `make run`: one day of game time, 10 s ticks, 20 scripted ships.
+# The demo scenario of `make demo`: one day of game time, 10 s ticks, 20 scripted ships.
 RUN_ARGS := --ships 20 --seed 1 --duration 86400 --dt 10
 RUN_OUTPUT := build/run/galaxy-sim-demo.json
 
-.PHONY: setup build test run bench clean
+# Seconds per protocol fuzz target: a smoke run in make test, a longer one in make fuzz.
+FUZZ_SMOKE_SECONDS := 10
+FUZZ_SECONDS := 300
+
+.PHONY: setup build test run demo bench bench-load fuzz clean
 
 setup:
 	scripts/setup.sh
@@ -48,9 +55,15 @@ test: setup
 	cmake --preset sanitize
 	cmake --build --preset sanitize -j $(JOBS)
 	ctest --preset sanitize -j $(JOBS) --output-on-failure
-	@echo "make test: all presets passed (native, emscripten, sanitize)"
+	scripts/fuzz.sh $(FUZZ_SMOKE_SECONDS)
+	@echo "make test: all presets passed (native, emscripten, sanitize, fuzz smoke run)"
 
 run: setup
+	cmake --preset native
+	cmake --build --preset native -j $(JOBS) --target galaxy-server
+	scripts/run-server.sh
+
+demo: setup
 	cmake --preset native
 	cmake --build --preset native -j $(JOBS) --target galaxy-sim
 	@mkdir -p $(dir $(RUN_OUTPUT))
@@ -60,6 +73,12 @@ run: setup
 	@echo
 	@echo "Full output ($(RUN_OUTPUT)):"
 	@cat $(RUN_OUTPUT)
+
+bench-load: setup
+	bench/load.sh
+
+fuzz: setup
+	scripts/fuzz.sh $(FUZZ_SECONDS)
 
 bench: setup
 	@if [[ -f bench/run.sh ]]; then bash bench/run.sh; \

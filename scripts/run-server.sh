@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Starts the game server on http://localhost:${GALAXY_PORT:-8000} (what `make run` runs).
+#
+# Without GALAXY_DATABASE_URL it uses a private PostgreSQL cluster in .data/pg (created on the
+# first run, started here, stopped when the server exits), so the next run continues the same
+# world. Without GALAXY_JWT_SECRET(_FILE) it uses a random secret kept in .data/jwt-secret.
+# Ctrl-C stops the server cleanly (final snapshot), then the cluster.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+SERVER="${GALAXY_SERVER_BIN:-$ROOT/build/native/server/galaxy-server}"
+DATA="$ROOT/.data"
+PG_PORT="${GALAXY_PG_PORT:-55432}"
+
+log() { printf 'run: %s\n' "$*"; }
+
+if [[ ! -x "$SERVER" ]]; then
+    echo "run: error: $SERVER not built (make run builds it)" >&2
+    exit 1
+fi
+mkdir -p "$DATA"
+
+started_cluster=0
+stop_cluster() {
+    if ((started_cluster)); then
+        log "stopping PostgreSQL"
+        "$ROOT/scripts/pg-cluster.sh" stop "$DATA/pg" "$PG_PORT" || true
+    fi
+}
+trap stop_cluster EXIT
+
+if [[ -z "${GALAXY_DATABASE_URL:-}" ]]; then
+    log "starting the private PostgreSQL cluster in $DATA/pg on port $PG_PORT"
+    # Its own session, so that Ctrl-C reaches only the server: the database must outlive the
+    # server's final snapshot.
+    setsid --wait "$ROOT/scripts/pg-cluster.sh" start "$DATA/pg" "$PG_PORT"
+    started_cluster=1
+    GALAXY_DATABASE_URL="$("$ROOT/scripts/pg-cluster.sh" url "$DATA/pg" "$PG_PORT")"
+    export GALAXY_DATABASE_URL
+fi
+
+if [[ -z "${GALAXY_JWT_SECRET:-}" && -z "${GALAXY_JWT_SECRET_FILE:-}" ]]; then
+    if [[ ! -s "$DATA/jwt-secret" ]]; then
+        (umask 077 && head -c 48 /dev/urandom | base64 -w0 > "$DATA/jwt-secret")
+        log "created a random token secret in $DATA/jwt-secret"
+    fi
+    export GALAXY_JWT_SECRET_FILE="$DATA/jwt-secret"
+fi
+export GALAXY_WEB_ROOT="${GALAXY_WEB_ROOT:-$ROOT/web}"
+
+log "Galaxy at http://localhost:${GALAXY_PORT:-8000} (Ctrl-C stops it)"
+# Not exec: the EXIT trap stops the cluster after the server has shut down. Ctrl-C's SIGINT
+# reaches the server directly (same process group); this shell ignores it and waits.
+trap '' INT
+status=0
+"$SERVER" || status=$?
+exit "$status"
