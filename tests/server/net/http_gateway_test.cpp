@@ -1,5 +1,6 @@
 // The HTTP side of the gateway through a running ServerApp: static files, health, metrics,
 // routing errors, request limits and connection handling.
+#include <cctype>
 #include <cstdlib>
 #include <filesystem>
 #include <sstream>
@@ -181,20 +182,19 @@ TEST_F(HttpGatewayTest, MetricsArePrometheusText) {
     const HttpResult res = get("/metrics");
     ASSERT_EQ(res.status, 200);
     EXPECT_EQ(res.header("content-type"), "text/plain; version=0.0.4; charset=utf-8");
-        R"(^[a-zA-Z_:][a-zA-Z0-9_:]*(\{[^}]*\})? ([-+]?[0-9.eE+-]+|NaN|[-+]Inf)$)");
-        std::istringstream lines(res.body);
-        std::string line;
-        int samples = 0;
-        while (std::getline(lines, line)) {
-            if (line.empty() || line[0] == '#') continue;
-            EXPECT_TRUE(is_sample_line(line)) << line;
-            ++samples;
-        }
-        EXPECT_GT(samples, 20);
-        EXPECT_NE(res.body.find("\ngalaxy_database_up 1"), std::string::npos);
-        EXPECT_NE(res.body.find("\ngalaxy_http_requests_total "), std::string::npos);
-        EXPECT_NE(res.body.find("\ngalaxy_stations "), std::string::npos);
-        EXPECT_EQ(res.body.find("\ngalaxy_http_requests_total 0\n"), std::string::npos);
+    std::istringstream lines(res.body);
+    std::string line;
+    int samples = 0;
+    while (std::getline(lines, line)) {
+        if (line.empty() || line[0] == '#') continue;
+        EXPECT_TRUE(is_sample_line(line)) << line;
+        ++samples;
+    }
+    EXPECT_GT(samples, 20);
+    EXPECT_NE(res.body.find("\ngalaxy_database_up 1"), std::string::npos);
+    EXPECT_NE(res.body.find("\ngalaxy_http_requests_total "), std::string::npos);
+    EXPECT_NE(res.body.find("\ngalaxy_stations "), std::string::npos);
+    EXPECT_EQ(res.body.find("\ngalaxy_http_requests_total 0\n"), std::string::npos);
 }
 
 TEST_F(HttpGatewayTest, KeepAliveConnectionServesSeveralRequests) {
