@@ -183,25 +183,7 @@ bool decode_client_message(std::string_view text, ClientMessage* out, DecodeErro
                              "message over " + std::to_string(kMaxMessageBytes) + " bytes"};
         return false;
     }
-    Json object;
-    std::string type;
-    if (!json::parse_message(text, &object, &type, error)) {
-        return false;
-    }
-    for (const TypeName& t : kTypeNames) {
-        if (type == t.name) {
-            ClientMessage message;
-            message.type = t.type;
-            Fields fields(object, error);
-            if (!decode_fields(t.type, object, fields, &message, error)) {
-                return false;
-            }
-            *out = std::move(message);
-            return true;
-        }
-    }
-    *error = DecodeError{ErrorCode::UnknownType, "\"type\": unknown message type"};
-    return false;
+    return json::decode_message(text, kTypeNames, decode_fields, out, error);
 }
 
 std::string encode_client_message(const ClientMessage& m) {

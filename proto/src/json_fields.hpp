@@ -9,6 +9,7 @@
 #include <initializer_list>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include <nlohmann/json.hpp>
 
@@ -73,5 +74,33 @@ private:
 
 // Compact text, with invalid UTF-8 in a string replaced by U+FFFD rather than throwing.
 std::string dump(const Json& value);
+
+// Decodes one message of a type table (entries with .type and .name): parse_message, then the
+// entry named by "type" (E002 when none), then decode_fields(type, object, fields, &message,
+// error) on a fresh Message. *out changes only on success.
+template <class Message, class TypeEntry, std::size_t N, class DecodeFields>
+bool decode_message(std::string_view text, const TypeEntry (&types)[N], DecodeFields decode_fields,
+                    Message* out, DecodeError* error) {
+    Json object;
+    std::string type;
+    if (!parse_message(text, &object, &type, error)) {
+        return false;
+    }
+    for (const TypeEntry& t : types) {
+        if (type != t.name) {
+            continue;
+        }
+        Message message;
+        message.type = t.type;
+        Fields fields(object, error);
+        if (!decode_fields(t.type, object, fields, &message, error)) {
+            return false;
+        }
+        *out = std::move(message);
+        return true;
+    }
+    *error = DecodeError{ErrorCode::UnknownType, "\"type\": unknown message type"};
+    return false;
+}
 
 }  // namespace galaxy::proto::json

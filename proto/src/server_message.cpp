@@ -226,25 +226,7 @@ std::string encode_server_message(const ServerMessage& m) {
 }
 
 bool decode_server_message(std::string_view text, ServerMessage* out, DecodeError* error) {
-    Json object;
-    std::string type;
-    if (!json::parse_message(text, &object, &type, error)) {
-        return false;
-    }
-    for (const TypeName& t : kTypeNames) {
-        if (type == t.name) {
-            ServerMessage message;
-            message.type = t.type;
-            Fields fields(object, error);
-            if (!decode_fields(t.type, object, fields, &message, error)) {
-                return false;
-            }
-            *out = std::move(message);
-            return true;
-        }
-    }
-    *error = DecodeError{ErrorCode::UnknownType, "\"type\": unknown message type"};
-    return false;
+    return json::decode_message(text, kTypeNames, decode_fields, out, error);
 }
 
 bool operator==(const ServerMessage& a, const ServerMessage& b) {

@@ -55,6 +55,21 @@ HttpResponse invalid(const ValidationError& e) {
     return error_response(http::status::bad_request, e.code, e.message);
 }
 
+// The account a valid token names; an error answer when it is gone or the database cannot say.
+std::optional<HttpResponse> find_token_player(PlayerStore& players, std::int64_t player_id,
+                                              PlayerRecord* record) {
+    switch (players.find_by_id(player_id, record)) {
+        case StoreStatus::Ok:
+            return std::nullopt;
+        case StoreStatus::NotFound:
+            return bad_token("the account no longer exists");
+        case StoreStatus::Unavailable:
+        case StoreStatus::Conflict:
+            break;
+    }
+    return unavailable(kDatabaseDown);
+}
+
 bool iequals(std::string_view a, std::string_view b) {
     if (a.size() != b.size()) return false;
     for (std::size_t i = 0; i < a.size(); ++i) {
@@ -339,14 +354,8 @@ void AccountsApi::refresh(const HttpRequest& request, const std::string&, Respon
     boost::asio::post(
         *workers_, [this, player_id = claims.player_id, respond = std::move(respond)] {
             PlayerRecord record;
-            switch (players_->find_by_id(player_id, &record)) {
-                case StoreStatus::Ok:
-                    break;
-                case StoreStatus::NotFound:
-                    return respond(bad_token("the account no longer exists"));
-                case StoreStatus::Unavailable:
-                case StoreStatus::Conflict:
-                    return respond(unavailable(kDatabaseDown));
+            if (auto bad = find_token_player(*players_, player_id, &record)) {
+                return respond(std::move(*bad));
             }
             respond(json_response(http::status::ok,
                                   token_fields(record.id, record.username, record.ship_id)));
@@ -381,15 +390,7 @@ void AccountsApi::delete_account(const HttpRequest& request, const std::string& 
 void AccountsApi::remove_player(std::int64_t player_id, const std::string& password,
                                 const std::string& ip, const Responder& respond) {
     PlayerRecord record;
-    switch (players_->find_by_id(player_id, &record)) {
-        case StoreStatus::Ok:
-            break;
-        case StoreStatus::NotFound:
-            return respond(bad_token("the account no longer exists"));
-        case StoreStatus::Unavailable:
-        case StoreStatus::Conflict:
-            return respond(unavailable(kDatabaseDown));
-    }
+    if (auto bad = find_token_player(*players_, player_id, &record)) return respond(std::move(*bad));
     if (!password_verify(record.password_hash, password)) {
         const double now = def_.steady_now_s();
         failures_by_ip_.record(ip, now);

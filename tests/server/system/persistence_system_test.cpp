@@ -176,6 +176,33 @@ protected:
         return ::testing::AssertionSuccess();
     }
 
+    // Kills the server with SIGKILL and restarts it; the recovered world must be the client's
+    // replica at the recovered tick, which is no earlier than last_acked.
+    ::testing::AssertionResult kill_and_recover(TrackedPlayer& pilot, std::uint64_t last_acked) {
+        server_->signal(SIGKILL);
+        if (const int status = server_->wait_exit(5.0); status != 128 + SIGKILL) {
+            return ::testing::AssertionFailure() << "exit status " << status;
+        }
+        if (auto started = start_server(); !started) return started;
+        const auto recovered_line = recovered();
+        if (!recovered_line) return ::testing::AssertionFailure() << server_->log_text();
+        const auto tick = (*recovered_line)["tick"].get<std::uint64_t>();
+        if (tick < last_acked) {
+            return ::testing::AssertionFailure()
+                   << "an acknowledged command was lost: recovered tick " << tick << " < "
+                   << last_acked;
+        }
+        if (!pilot.hash_at_tick.count(tick)) {
+            return ::testing::AssertionFailure() << "the client never saw tick " << tick;
+        }
+        const auto hash = (*recovered_line)["state_hash"].get<std::uint64_t>();
+        if (hash != pilot.hash_at_tick[tick]) {
+            return ::testing::AssertionFailure() << "recovered hash " << hash << " != client's "
+                                                 << pilot.hash_at_tick[tick] << " at tick " << tick;
+        }
+        return ::testing::AssertionSuccess();
+    }
+
     // Sends a throttle command; returns the tick its ack names (0 if none within timeout_s).
     static std::uint64_t set_throttle(TrackedPlayer* tracked, double throttle, std::uint32_t seq,
                                       double timeout_s = 10.0) {
@@ -251,16 +278,7 @@ TEST_F(PersistenceSystemTest, KillNineRecoversTheWorldAtTheLastJournaledTick) {
         ASSERT_GT(last_acked, 0u) << "command " << seq - 1 << " not acknowledged";
         ASSERT_TRUE(pilot.follow_until(pilot.world.tick + 5));
     }
-    server_->signal(SIGKILL);
-    ASSERT_EQ(server_->wait_exit(5.0), 128 + SIGKILL);
-
-    ASSERT_TRUE(start_server());
-    const auto recovered_line = recovered();
-    ASSERT_TRUE(recovered_line) << server_->log_text();
-    const auto tick = (*recovered_line)["tick"].get<std::uint64_t>();
-    EXPECT_GE(tick, last_acked) << "an acknowledged command was lost";
-    ASSERT_TRUE(pilot.hash_at_tick.count(tick)) << "the client never saw tick " << tick;
-    EXPECT_EQ((*recovered_line)["state_hash"].get<std::uint64_t>(), pilot.hash_at_tick[tick]);
+    ASSERT_TRUE(kill_and_recover(pilot, last_acked));
     ASSERT_TRUE(reconnect(&pilot));
     EXPECT_EQ(keyframe_throttle(pilot), 0.75);
 }
@@ -299,15 +317,7 @@ TEST_F(PersistenceSystemTest, DatabaseOutageKeepsTheGameRunningAndLosesNothingAc
     }, 30.0));
 
     ASSERT_TRUE(pilot.follow_until(pilot.world.tick + 10));
-    server_->signal(SIGKILL);
-    ASSERT_EQ(server_->wait_exit(5.0), 128 + SIGKILL);
-    ASSERT_TRUE(start_server());
-    const auto recovered_line = recovered();
-    ASSERT_TRUE(recovered_line) << server_->log_text();
-    const auto tick = (*recovered_line)["tick"].get<std::uint64_t>();
-    EXPECT_GE(tick, acked);
-    ASSERT_TRUE(pilot.hash_at_tick.count(tick));
-    EXPECT_EQ((*recovered_line)["state_hash"].get<std::uint64_t>(), pilot.hash_at_tick[tick]);
+    ASSERT_TRUE(kill_and_recover(pilot, acked));
     ASSERT_TRUE(reconnect(&pilot));
     EXPECT_EQ(keyframe_throttle(pilot), 0.9);
 }
