@@ -2,7 +2,7 @@
 # Installs what building and testing Galaxy needs on a fresh Debian 12 machine (run as root).
 # Idempotent: packages already installed are detected with dpkg-query, so a second run neither
 # touches the network nor needs root. Only Debian's archive (apt-get) and, later, the npm
-# registry are used; nothing else is downloaded.
+# registry are used, plus Debian's source package of Dear ImGui; nothing else is downloaded.
 #
 # To add a dependency, append it to the right list below (one package per line).
 set -euo pipefail
@@ -33,8 +33,21 @@ SERVER_PACKAGES=(
     clang               # libFuzzer targets for the protocol decoders
 )
 
+# The browser client's tests: Debian's Chromium runs the Playwright suite headless.
+CLIENT_PACKAGES=(
+    chromium
+)
+
 # All Debian packages this script ensures.
-PACKAGES=("${BUILD_PACKAGES[@]}" "${SERVER_PACKAGES[@]}")
+PACKAGES=("${BUILD_PACKAGES[@]}" "${SERVER_PACKAGES[@]}" "${CLIENT_PACKAGES[@]}")
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+
+# Dear ImGui's sources for the WebAssembly client: Debian ships only headers and a native
+# library, so setup fetches Debian's source package (a registry download; nothing of it is
+# committed) and unpacks it into third_party/, where the CMake build looks for it.
+IMGUI_VERSION=1.86
+IMGUI_DIR="$ROOT/third_party/imgui-$IMGUI_VERSION"
 
 log() { printf 'setup: %s\n' "$*"; }
 
@@ -75,5 +88,45 @@ install_debian_packages() {
     fi
 }
 
+fetch_imgui_sources() {
+    if [[ -f "$IMGUI_DIR/imgui.cpp" && -f "$IMGUI_DIR/backends/imgui_impl_opengl3.cpp" ]]; then
+        log "Dear ImGui $IMGUI_VERSION sources: present"
+        return 0
+    fi
+    if ((EUID != 0)); then
+        echo "setup: error: fetching Dear ImGui's sources needs apt-get as root (run make setup as root)" >&2
+        exit 1
+    fi
+    log "fetching Dear ImGui $IMGUI_VERSION sources (Debian source package imgui)"
+    local work sources
+    work="$(mktemp -d)"
+    sources="$work/deb-src.sources"
+    sed 's/^Types: deb$/Types: deb-src/' /etc/apt/sources.list.d/debian.sources > "$sources"
+    local apt_src=(-o "Dir::Etc::sourcelist=$sources" -o Dir::Etc::sourceparts=/dev/null)
+    apt-get "${apt_src[@]}" update -q
+    (cd "$work" && apt-get "${apt_src[@]}" source --download-only imgui)
+    # Back to the binary package lists, so later apt-get installs see the normal archive.
+    apt-get update -q
+    mkdir -p "$ROOT/third_party"
+    tar -xf "$work"/imgui_"$IMGUI_VERSION"*.orig.tar.* -C "$work"
+    rm -rf "$IMGUI_DIR"
+    mv "$work/imgui-$IMGUI_VERSION" "$IMGUI_DIR"
+    rm -rf "$work"
+    [[ -f "$IMGUI_DIR/imgui.cpp" ]] || { echo "setup: error: imgui.cpp missing after unpacking" >&2; exit 1; }
+}
+
+# The JavaScript test tools (Vitest, Playwright) at the versions package-lock.json pins.
+install_npm_packages() {
+    if [[ -f "$ROOT/node_modules/.package-lock.json" && \
+          "$ROOT/node_modules/.package-lock.json" -nt "$ROOT/package-lock.json" ]]; then
+        log "npm packages: present"
+        return 0
+    fi
+    log "npm ci"
+    (cd "$ROOT" && npm ci --no-audit --no-fund)
+}
+
 install_debian_packages "${PACKAGES[@]}"
+fetch_imgui_sources
+install_npm_packages
 log "done"
