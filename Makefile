@@ -4,8 +4,9 @@
 #
 #   make setup   install the Debian packages the build needs (root, first time only)
 #   make build   build the native and WebAssembly presets
-#   make test    build and test the native, emscripten and sanitize presets (what CI runs)
-#   make run     build and start the game server on http://localhost:8000 (with a private
+#   make test    build and test the native, emscripten and sanitize presets, then the JavaScript
+#                (Vitest) and browser (Playwright, headless Chromium) suites (what CI runs)
+#   make run     build the client and start the game on http://localhost:8000 (with a private
 #                PostgreSQL cluster in .data/pg unless GALAXY_DATABASE_URL is set)
 #   make demo    run galaxy-sim on a demo scenario and print what it did
 #   make bench   run the benchmarks (bench/run.sh); make bench-load: the server load benchmark
@@ -52,13 +53,17 @@ test: setup
 	cmake --build --preset native -j $(JOBS)
 	ctest --preset emscripten -j $(JOBS) --output-on-failure
 	ctest --preset native -j $(JOBS) --output-on-failure
+	npx vitest run
+	npx playwright test
 	cmake --preset sanitize
 	cmake --build --preset sanitize -j $(JOBS)
 	ctest --preset sanitize -j $(JOBS) --output-on-failure
 	scripts/fuzz.sh $(FUZZ_SMOKE_SECONDS)
-	@echo "make test: all presets passed (native, emscripten, sanitize, fuzz smoke run)"
+	@echo "make test: all passed (native, emscripten, Vitest, Playwright, sanitize, fuzz smoke run)"
 
 run: setup
+	cmake --preset emscripten
+	cmake --build --preset emscripten -j $(JOBS) --target galaxy-web-root
 	cmake --preset native
 	cmake --build --preset native -j $(JOBS) --target galaxy-server
 	scripts/run-server.sh

@@ -46,7 +46,12 @@ if [[ -z "${GALAXY_JWT_SECRET:-}" && -z "${GALAXY_JWT_SECRET_FILE:-}" ]]; then
     fi
     export GALAXY_JWT_SECRET_FILE="$DATA/jwt-secret"
 fi
-export GALAXY_WEB_ROOT="${GALAXY_WEB_ROOT:-$ROOT/web}"
+# The web root the emscripten build assembles: web/ plus the client module (make run builds it).
+export GALAXY_WEB_ROOT="${GALAXY_WEB_ROOT:-$ROOT/build/wasm/web}"
+if [[ ! -f "$GALAXY_WEB_ROOT/wasm/galaxy-client.wasm" ]]; then
+    echo "run: error: $GALAXY_WEB_ROOT has no client module (make run builds it)" >&2
+    exit 1
+fi
 
 log "Galaxy at http://localhost:${GALAXY_PORT:-8000} (Ctrl-C stops it)"
 # Not exec: the EXIT trap stops the cluster after the server has shut down. Ctrl-C's SIGINT

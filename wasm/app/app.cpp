@@ -150,8 +150,12 @@ void App::frame(double now_ms) {
     ImGui::GetIO().FontGlobalScale = static_cast<float>(settings_.ui_scale);
     ImGui::NewFrame();
 
-    const double prediction_start = now_clock_ms();
+    // Offline, the local server steps its own world and hands the session its frames (the
+    // session applies them to the confirmed world, as it would a real server's).
+    const double local_start = now_clock_ms();
     if (local_server_) local_server_->poll(now_ms, session_);
+    const double prediction_start = now_clock_ms();
+    timings_.local_server_ms = prediction_start - local_start;
     session_.advance(now_ms);
     timings_.prediction_ms = now_clock_ms() - prediction_start;
 

@@ -31,7 +31,8 @@ struct AppCallbacks {
 
 // Per-frame timings of the last frame, for the benchmark page (ms of the client clock).
 struct FrameTimings {
-    double prediction_ms = 0.0;   // Session::advance (the predicted and confirmed world steps)
+    double local_server_ms = 0.0; // offline only: the local server's tick and frame delivery
+    double prediction_ms = 0.0;   // Session::advance: stepping the predicted world to now
     double render_ms = 0.0;       // scene + HUD draw calls, up to the end of ImGui rendering
     double total_ms = 0.0;        // the whole frame() call
 };

@@ -35,6 +35,7 @@ void start_offline(App& app, unsigned ships, double seed, double now_ms) {
 
 emscripten::val frame_timings(const App& app) {
     emscripten::val out = emscripten::val::object();
+    out.set("local_server_ms", app.timings().local_server_ms);
     out.set("prediction_ms", app.timings().prediction_ms);
     out.set("render_ms", app.timings().render_ms);
     out.set("total_ms", app.timings().total_ms);
