@@ -9,7 +9,8 @@
 #   make run     build the client and start the game on http://localhost:8000 (with a private
 #                PostgreSQL cluster in .data/pg unless GALAXY_DATABASE_URL is set)
 #   make demo    run galaxy-sim on a demo scenario and print what it did
-#   make bench   run the benchmarks (bench/run.sh); make bench-load: the server load benchmark
+#   make bench   run the benchmarks (bench/run.sh); make bench-load: the server load benchmark;
+#                make bench-client: the browser client's frame time and size (headless Chromium)
 #   make fuzz    run every protocol fuzz target for FUZZ_SECONDS (default 300) each
 #   make clean   delete the build trees
 
@@ -33,7 +34,7 @@ RUN_OUTPUT := build/run/galaxy-sim-demo.json
 FUZZ_SMOKE_SECONDS := 10
 FUZZ_SECONDS := 300
 
-.PHONY: setup build test run demo bench bench-load fuzz clean
+.PHONY: setup build test run demo bench bench-load bench-client fuzz clean
 
 setup:
 	scripts/setup.sh
@@ -81,6 +82,11 @@ demo: setup
 
 bench-load: setup
 	bench/load.sh
+
+bench-client: setup
+	cmake --preset emscripten
+	cmake --build --preset emscripten -j $(JOBS) --target galaxy-web-root
+	node bench/client/frame_bench.mjs
 
 fuzz: setup
 	scripts/fuzz.sh $(FUZZ_SECONDS)
