@@ -105,6 +105,8 @@ void App::start_offline(std::uint32_t ships, std::uint64_t seed, double now_ms) 
 }
 
 void App::flush_outgoing() {
+    // Offline, the local server takes the session's outgoing messages itself in poll().
+    if (local_server_) return;
     std::vector<std::string> outgoing = session_.take_outgoing();
     if (!callbacks_.send_text) return;
     for (const std::string& text : outgoing) callbacks_.send_text(text);

@@ -27,9 +27,9 @@ public:
     bool synced() const { return synced_; }
     // Server clock (us since the Unix epoch) at client time now_ms; 0 before any sync.
     std::uint64_t server_time_us(double now_ms) const;
-    double offset_us() const { return offset_us_; }        // server us minus client us
-    double last_rtt_ms() const { return last_rtt_ms_; }    // < 0 before the first round trip
-    double min_rtt_ms() const;                             // over the window; < 0 when empty
+    double offset_us() const { return offset_us_; }      // server us minus client us
+    double last_rtt_ms() const { return last_rtt_ms_; }  // < 0 before the first round trip
+    double min_rtt_ms() const;                           // over the window; < 0 when empty
 
 private:
     struct Sample {

@@ -18,6 +18,7 @@
 #include "galaxy/client/server_clock.hpp"
 #include "galaxy/proto/client_message.hpp"
 #include "galaxy/proto/server_message.hpp"
+#include "galaxy/proto/sync.hpp"
 #include "galaxy/sim/world.hpp"
 
 namespace galaxy::client {
@@ -58,7 +59,6 @@ struct NetworkStats {
     std::uint32_t decode_errors = 0;       // frames that failed to decode (a keyframe is requested)
     std::uint64_t bytes_received = 0;      // text and binary payload bytes
     std::uint32_t pending_commands = 0;    // own commands predicted but not yet in the confirmed world
-    double last_step_ms = 0.0;             // not filled by Session: the app measures the step
 };
 
 struct ChatLine {
@@ -145,6 +145,7 @@ private:
     void step_predicted(double dt_s, const std::vector<sim::Command>& commands);
     std::string ship_label(std::uint32_t ship_id) const;
     std::string station_label(std::uint32_t station_id) const;
+    std::string event_text(const proto::ServerMessage& message) const;
 
     SessionDef def_;
     WelcomeInfo welcome_;
@@ -162,7 +163,6 @@ private:
     bool joined_ = false;                     // welcomed on the current connection: pings go out
     bool keyframe_requested_ = false;         // updates are dropped until the keyframe arrives
     bool rebase_needed_ = false;              // the confirmed world or the pending set changed
-    bool keep_prediction_time_ = true;        // false after a keyframe: the world may have jumped
     double last_dt_s_ = 0.0;                  // game seconds of the last server tick seen
     std::uint64_t sync_server_us_ = 0;        // server time of the confirmed world's tick
     bool rate_anchor_ = false;                // an update's (server time, game time) is kept

@@ -42,7 +42,7 @@ struct TargetTelemetry {
     double distance_m = 0.0;               // centre to centre (surface distance for a body: minus radius)
     double relative_speed_m_s = 0.0;       // |v_target - v_ship|
     double closing_speed_m_s = 0.0;        // > 0 when the distance shrinks
-    double closest_approach_m = 0.0;       // straight-line relative motion estimate
+    double closest_approach_m = 0.0;       // straight-line motion estimate; a body: above its surface
     double time_to_closest_approach_s = 0.0;   // 0 when it is now or past
 };
 
