@@ -63,10 +63,35 @@ bool App::create(std::string* error) {
     io.IniFilename = nullptr;   // window layout is not persisted (settings are, by JavaScript)
     ImGui::StyleColorsDark();
     ImGui_ImplGlfw_InitForOpenGL(window_, true);
+    // Keys go through the App first (see key_callback), then to ImGui's handler.
+    glfwSetWindowUserPointer(window_, this);
+    glfwSetKeyCallback(window_, &App::key_callback);
     ImGui_ImplOpenGL3_Init("#version 300 es");
 
     if (!scene_.create(error)) return false;
     return true;
+}
+
+void App::key_callback(GLFWwindow* window, int key, int scancode, int action, int mods) {
+    App* app = static_cast<App*>(glfwGetWindowUserPointer(window));
+    const bool tracked = key >= 0 && key < static_cast<int>(app->key_pressed_before_frame_.size());
+    if (tracked && action == GLFW_PRESS) {
+        app->key_pressed_before_frame_[static_cast<std::size_t>(key)] = app->frames_done_ + 1;
+    }
+    if (tracked && action == GLFW_RELEASE &&
+        app->key_pressed_before_frame_[static_cast<std::size_t>(key)] == app->frames_done_ + 1) {
+        app->held_releases_.push_back({key, scancode, mods});
+        return;
+    }
+    ImGui_ImplGlfw_KeyCallback(window, key, scancode, action, mods);
+}
+
+void App::release_held_keys() {
+    for (const HeldRelease& release : held_releases_) {
+        ImGui_ImplGlfw_KeyCallback(window_, release.key, release.scancode, GLFW_RELEASE,
+                                   release.mods);
+    }
+    held_releases_.clear();
 }
 
 void App::set_callbacks(AppCallbacks callbacks) { callbacks_ = std::move(callbacks); }
@@ -201,6 +226,8 @@ void App::frame(double now_ms) {
     const double end = now_clock_ms();
     timings_.render_ms = end - render_start;
     timings_.total_ms = end - frame_start;
+    ++frames_done_;
+    release_held_keys();
 }
 
 std::string App::status_json() const {

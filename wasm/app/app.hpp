@@ -3,6 +3,7 @@
 // The App owns the session (prediction), the camera, the WebGL2 scene and the ImGui HUD.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -67,6 +68,17 @@ public:
     std::string status_json() const;   // for tests: what the HUD shows, as JSON
 
 private:
+    // A key pressed and released between two frames would never be seen down by ImGui (it reads
+    // key state once per frame, and a quick tap at 20 fps is shorter than a frame): such a
+    // release is held back until a frame has run.
+    struct HeldRelease {
+        int key = 0;
+        int scancode = 0;
+        int mods = 0;
+    };
+    static void key_callback(GLFWwindow* window, int key, int scancode, int action, int mods);
+    void release_held_keys();
+
     void flush_outgoing();
     void update_trajectory(double now_ms);
 
@@ -85,6 +97,9 @@ private:
     std::string link_status_ = "connecting";
     bool link_live_ = false;
     double last_frame_ms_ = -1.0;
+    std::uint64_t frames_done_ = 0;
+    std::array<std::uint64_t, 512> key_pressed_before_frame_{};   // by GLFW key code: frames_done_ + 1 at the press
+    std::vector<HeldRelease> held_releases_;
     FrameTimings timings_;
 };
 

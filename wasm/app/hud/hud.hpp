@@ -15,27 +15,27 @@ namespace galaxy::app {
 
 // Everything the HUD reads this frame, and what it may change.
 struct HudContext {
-    client::Session* session = nullptr;     // commands go through session->send_command()
-    double now_ms = 0.0;                    // client clock
-    double frame_ms = 0.0;                  // last frame's duration, for the FPS readout
+    client::Session* session = nullptr;  // commands go through session->send_command()
+    double now_ms = 0.0;                 // client clock
+    double frame_ms = 0.0;               // last frame's duration, for the FPS readout
     const client::ShipTelemetry* ship = nullptr;
     const client::TargetTelemetry* target = nullptr;
     const client::DockingTelemetry* docking = nullptr;
     client::Settings* settings = nullptr;
     client::Camera* camera = nullptr;
-    sim::TargetRef* selection = nullptr;    // the clicked / cycled object (not the ship's target)
-    std::string link_status;                // from the transport: "live", "reconnecting in 2 s", ...
+    sim::TargetRef* selection = nullptr;  // the clicked / cycled object (not the ship's target)
+    std::string link_status;              // from the transport: "live", "reconnecting in 2 s", ...
     bool link_live = false;
     // Out: set by the HUD.
-    bool settings_changed = false;          // *settings edited: the app hands them to JavaScript
+    bool settings_changed = false;  // *settings edited: the app hands them to JavaScript
     bool logout_requested = false;
 };
 
 // State the HUD and the keyboard input share (chat focus, help window, unread count).
 struct HudState {
     bool show_help = false;
-    bool focus_chat = false;                // Enter: put the cursor in the chat input next frame
-    std::uint64_t chat_seen = 0;            // Session::chat_received() when the chat was last open
+    bool focus_chat = false;      // Enter: put the cursor in the chat input next frame
+    std::uint64_t chat_seen = 0;  // Session::chat_received() when the chat was last open
 };
 
 class Hud {
