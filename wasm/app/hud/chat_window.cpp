@@ -5,6 +5,7 @@
 #include <cfloat>
 #include <cstdio>
 
+#include "galaxy/client/flight_keys.hpp"
 #include "galaxy/proto/protocol.hpp"
 #include "hud/hud_windows.hpp"
 
@@ -45,7 +46,15 @@ void draw_chat_window(HudContext& context, HudMemory& memory, EdgeStack& bottom_
             }
         }
         ImGui::EndChild();
-        if (memory.state.focus_chat) ImGui::SetKeyboardFocusHere();
+        // The input takes focus only once Enter is up: at a few frames a second ImGui's key
+        // repeat would otherwise carry the Enter that opened the chat into the new input line,
+        // sending an empty line and closing it again.
+        const bool enter_down = ImGui::IsKeyDown(client::key::kEnter) ||
+                                ImGui::IsKeyDown(client::key::kKeypadEnter);
+        if (memory.state.focus_chat && !enter_down) {
+            ImGui::SetKeyboardFocusHere();
+            memory.state.focus_chat = false;
+        }
         ImGui::SetNextItemWidth(-FLT_MIN);
         if (ImGui::InputTextWithHint("##say", "Enter: type, Enter: send, Esc: leave",
                                      memory.chat_input.data(), memory.chat_input.size(),
@@ -56,7 +65,7 @@ void draw_chat_window(HudContext& context, HudMemory& memory, EdgeStack& bottom_
             }
         }
     }
-    memory.state.focus_chat = false;
+    if (!open) memory.state.focus_chat = false;
     bottom_right.advance();
     ImGui::End();
 }

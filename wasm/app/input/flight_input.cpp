@@ -78,7 +78,9 @@ void FlightInput::update_mouse(InputContext& context) {
     const double sensitivity = context.settings->mouse_sensitivity;
     const double y_sign = context.settings->invert_mouse_y ? -1.0 : 1.0;
     if (!io.WantCaptureMouse) {
-        if (io.MouseWheel != 0.0f) camera.zoom(static_cast<double>(io.MouseWheel));
+        // Emscripten 3.1.6's GLFW passes the wheel event's raw deltaY: pixels, 100 per notch in
+        // Chromium, positive when scrolling down (away). Camera::zoom wants notches, + = in.
+        if (io.MouseWheel != 0.0f) camera.zoom(-static_cast<double>(io.MouseWheel) / 100.0);
         if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
             pressing_ = true;
             dragging_ = false;

@@ -103,8 +103,10 @@ void Session::receive_keyframe(const std::uint8_t* data, std::size_t size, doubl
     clock_.add_timestamp(now_ms, keyframe.server_time_us);
     // The keyframe may come from another world (a server restart): no rate sample spans it.
     rate_anchor_ = false;
-    rebase_needed_ = true;
     drop_confirmed_pending();
+    // Rebased now rather than at the next advance(), so that world() is never an empty world
+    // while has_world() is true.
+    rebase(now_ms);
 }
 
 // Replays the ticks between our confirmed world and the keyframe as we would have predicted
