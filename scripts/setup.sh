@@ -122,8 +122,11 @@ install_npm_packages() {
         log "npm packages: present"
         return 0
     fi
-    log "npm ci"
-    (cd "$ROOT" && npm ci --no-audit --no-fund)
+    # Not `npm ci`: this machine's npm is configured with omit-lockfile-registry-resolved, and
+    # npm ci then refuses the lock file (it reports other platforms' optional packages as
+    # missing). `npm install --no-save` installs the locked versions and leaves the lock alone.
+    log "npm install (locked versions)"
+    (cd "$ROOT" && npm install --no-audit --no-fund --no-save)
 }
 
 install_debian_packages "${PACKAGES[@]}"
