@@ -22,6 +22,7 @@
 #include "engine/update_batcher.hpp"
 #include "galaxy/proto/sync.hpp"
 #include "galaxy/sim/hash.hpp"
+#include "galaxy/sim/player_spawn.hpp"
 #include "galaxy/sim/serialize.hpp"
 
 namespace galaxy::server {
@@ -42,7 +43,6 @@ constexpr auto kMaxSleep = std::chrono::milliseconds(50);
 constexpr double kSpawnDistance_m = 500.0;
 constexpr double kSpawnSpacing_m = 100.0;
 constexpr std::uint64_t kSpawnSlots = 20;
-constexpr double kFallbackOrbitAltitude_m = 400000.0;  // around Earth, without a home station
 
 using DoneFn = std::function<void(std::uint32_t)>;
 
@@ -363,21 +363,7 @@ sim::Command Engine::State::spawn_command(const ShipRequest& request) {
     const double distance_m =
         kSpawnDistance_m + kSpawnSpacing_m * static_cast<double>(spawn_count % kSpawnSlots);
     ++spawn_count;
-    sim::Command c;
-    c.type = sim::CommandType::SpawnShip;
-    c.ship_class = request.ship_class;
-    c.name = request.name;
-    if (sim::find_station(world, world.home_station) != nullptr) {
-        c.spawn.kind = sim::SpawnKind::NearStation;
-        c.spawn.near_station.station_id = world.home_station;
-        c.spawn.near_station.distance_behind_m = distance_m;
-    } else {
-        c.spawn.kind = sim::SpawnKind::Orbit;
-        c.spawn.orbit.body_index =
-            static_cast<std::uint32_t>(std::max(sim::find_body(world, "Earth"), 0));
-        c.spawn.orbit.altitude_m = kFallbackOrbitAltitude_m;
-    }
-    return c;
+    return sim::player_spawn_command(world, request.ship_class, request.name, distance_m);
 }
 
 // A row when the tick had commands (or submissions), its dt differs from the last row's (replay

@@ -9,6 +9,7 @@
 #include "galaxy/proto/sync.hpp"
 #include "galaxy/sim/catalog.hpp"
 #include "galaxy/sim/hash.hpp"
+#include "galaxy/sim/player_spawn.hpp"
 #include "galaxy/sim/scenario.hpp"
 
 namespace galaxy::client {
@@ -31,23 +32,6 @@ void deliver(Session& session, const proto::ServerMessage& message, double now_m
     session.receive_text(proto::encode_server_message(message), now_ms);
 }
 
-// The pilot's command that spawns the pilot's ship, as the server's engine does for a player.
-sim::Command pilot_spawn(const sim::World& world) {
-    sim::Command c;
-    c.type = sim::CommandType::SpawnShip;
-    c.ship_class = sim::ShipClass::FastFrigate;
-    c.name = "Pilot";
-    if (sim::find_station(world, world.home_station) != nullptr) {
-        c.spawn.kind = sim::SpawnKind::NearStation;
-        c.spawn.near_station.station_id = world.home_station;
-        c.spawn.near_station.distance_behind_m = kPilotSpawnDistance_m;
-    } else {
-        c.spawn.kind = sim::SpawnKind::Orbit;
-        c.spawn.orbit.body_index =
-            static_cast<std::uint32_t>(std::max(sim::find_body(world, "Earth"), 0));
-    }
-    return c;
-}
 
 // The server's event message for a sim-core event, when the protocol has one.
 bool event_message(const sim::Event& event, std::uint64_t tick, proto::ServerMessage* out) {
@@ -96,7 +80,8 @@ LocalServer::LocalServer(const LocalServerDef& def, double now_ms) : def_(def), 
     sim::create_default_stations(world_);
     // One setup step spawns everyone; its result is the keyframe at tick 0, so the session
     // never sees the spawns as commands.
-    std::vector<sim::Command> spawns{pilot_spawn(world_)};
+    std::vector<sim::Command> spawns{sim::player_spawn_command(
+        world_, sim::ShipClass::FastFrigate, "Pilot", kPilotSpawnDistance_m)};
     const std::vector<sim::Command> scripted = sim::scripted_spawns(world_, def_.ships, def_.seed);
     spawns.insert(spawns.end(), scripted.begin(), scripted.end());
     for (const sim::Event& e : sim::step(world_, tick_dt_s(), spawns)) {
