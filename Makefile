@@ -85,7 +85,13 @@ bench-load: setup
 
 bench-client: setup
 	cmake --preset emscripten
-	cmake --build --preset emscripten -j $(JOBS) --target galaxy-web-root
+	cmake --build --preset emscripten -j $(JOBS) --target galaxy-web-root galaxy-bench-prediction
+	cmake --preset native
+	cmake --build --preset native -j $(JOBS) --target galaxy-bench-prediction
+	@echo "Prediction per frame, native:"
+	build/native/bench/galaxy-bench-prediction
+	@echo "Prediction per frame, WebAssembly (Node):"
+	node build/wasm/bench/galaxy-bench-prediction.js
 	node bench/client/frame_bench.mjs
 
 fuzz: setup

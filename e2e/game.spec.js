@@ -96,6 +96,24 @@ test('two players fly, meet, chat, and keep playing through a reload and a serve
           const stats = await imageStats(pageA, await pageA.screenshot({ clip }));
           expect(stats.lightShare).toBeGreaterThan(0.002);
         }
+        // Prediction: the drawn world advances every frame, not only when a server tick
+        // arrives (10 a second): over 20 frames its game time rises at each frame and takes
+        // more distinct values than there were server ticks.
+        const frames = await pageA.evaluate(async () => {
+          const out = [];
+          for (let i = 0; i < 20; ++i) {
+            await new Promise((resolve) => requestAnimationFrame(resolve));
+            const s = window.galaxy.status();
+            out.push({ tick: s.server_tick, time: s.game_time_s });
+          }
+          return out;
+        });
+        const times = new Set(frames.map((f) => f.time));
+        const ticks = new Set(frames.map((f) => f.tick));
+        expect(times.size).toBeGreaterThan(ticks.size);
+        for (let i = 1; i < frames.length; ++i) {
+          expect(frames[i].time).toBeGreaterThanOrEqual(frames[i - 1].time);
+        }
       });
 
       await step('05 full throttle (Z) changes the server-confirmed ship', async () => {
