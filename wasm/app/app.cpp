@@ -19,8 +19,9 @@ namespace galaxy::app {
 
 namespace {
 
-// The own ship's predicted path is recomputed at most this often (it is a propagation of its
-// own; the HUD does not need it fresher), and sooner when the pilot changes the controls.
+// The own ship's predicted path is recomputed this often: it is a propagation of its own (a
+// copy of the bodies and the ship, up to a day ahead), and a path half a second old is drawn
+// from the ship's current position anyway.
 constexpr double kTrajectoryRefresh_ms = 500.0;
 
 double now_clock_ms() { return emscripten_get_now(); }
