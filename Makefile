@@ -5,7 +5,8 @@
 #   make setup   install the Debian packages the build needs (root, first time only)
 #   make build   build the native and WebAssembly presets
 #   make test    build and test the native, emscripten and sanitize presets, then the JavaScript
-#                (Vitest) and browser (Playwright, headless Chromium) suites (what CI runs)
+#                (Vitest) and browser (Playwright, headless Chromium) suites, and the offline
+#                check of the Kubernetes manifests (what CI runs)
 #   make run     build the client and start the game on http://localhost:8000 (with a private
 #                PostgreSQL cluster in .data/pg unless GALAXY_DATABASE_URL is set)
 #   make demo    run galaxy-sim on a demo scenario and print what it did
@@ -56,11 +57,12 @@ test: setup
 	ctest --preset native -j $(JOBS) --output-on-failure
 	npx vitest run
 	npx playwright test
+	scripts/check-k8s.sh
 	cmake --preset sanitize
 	cmake --build --preset sanitize -j $(JOBS)
 	ctest --preset sanitize -j $(JOBS) --output-on-failure
 	scripts/fuzz.sh $(FUZZ_SMOKE_SECONDS)
-	@echo "make test: all passed (native, emscripten, Vitest, Playwright, sanitize, fuzz smoke run)"
+	@echo "make test: all passed (native, emscripten, Vitest, Playwright, Kubernetes manifests, sanitize, fuzz smoke run)"
 
 run: setup
 	cmake --preset emscripten

@@ -129,7 +129,18 @@ install_npm_packages() {
     (cd "$ROOT" && npm install --no-audit --no-fund --no-save)
 }
 
+# kubectl renders and checks the Kubernetes manifests offline (scripts/check-k8s.sh). Debian's
+# package is kubernetes-client; a kubectl installed otherwise is used as it is.
+ensure_kubectl() {
+    if command -v kubectl > /dev/null; then
+        log "kubectl: present"
+        return 0
+    fi
+    install_debian_packages kubernetes-client
+}
+
 install_debian_packages "${PACKAGES[@]}"
+ensure_kubectl
 fetch_imgui_sources
 install_npm_packages
 log "done"
