@@ -3,7 +3,8 @@
 #
 # Without GALAXY_DATABASE_URL it uses a private PostgreSQL cluster in .data/pg (created on the
 # first run, started here, stopped when the server exits), so the next run continues the same
-# world. Without GALAXY_JWT_SECRET(_FILE) it uses a random secret kept in .data/jwt-secret.
+# world. Without GALAXY_JWT_SECRET(_FILE) it uses a random secret kept in .data/jwt-secret, and
+# without GALAXY_ADMIN_PASSWORD(_FILE) a random admin password kept in .data/admin-password.
 # Ctrl-C stops the server cleanly (final snapshot), then the cluster.
 set -euo pipefail
 
@@ -45,6 +46,16 @@ if [[ -z "${GALAXY_JWT_SECRET:-}" && -z "${GALAXY_JWT_SECRET_FILE:-}" ]]; then
         log "created a random token secret in $DATA/jwt-secret"
     fi
     export GALAXY_JWT_SECRET_FILE="$DATA/jwt-secret"
+fi
+# The bootstrap admin (docs/admin-api.md): without GALAXY_ADMIN_PASSWORD(_FILE), a random
+# password kept in .data/admin-password, printed here so that /admin and galaxy-admin work.
+if [[ -z "${GALAXY_ADMIN_PASSWORD:-}" && -z "${GALAXY_ADMIN_PASSWORD_FILE:-}" ]]; then
+    if [[ ! -s "$DATA/admin-password" ]]; then
+        (umask 077 && head -c 18 /dev/urandom | base64 -w0 > "$DATA/admin-password")
+        log "created a random admin password in $DATA/admin-password"
+    fi
+    export GALAXY_ADMIN_PASSWORD_FILE="$DATA/admin-password"
+    log "admin: ${GALAXY_ADMIN_USERNAME:-admin} / $(cat "$DATA/admin-password") at http://localhost:${GALAXY_PORT:-8000}/admin/"
 fi
 # The web root the emscripten build assembles: web/ plus the client module (make run builds it).
 export GALAXY_WEB_ROOT="${GALAXY_WEB_ROOT:-$ROOT/build/wasm/web}"

@@ -31,11 +31,12 @@ TEST(ErrorCode, NamedCodesHaveTheirDocumentedNumbers) {
     EXPECT_STREQ(gp::error_code_string(gp::ErrorCode::MalformedBinary), "E016");
     EXPECT_STREQ(gp::error_code_string(gp::ErrorCode::ChatRateLimited), "E018");
     EXPECT_STREQ(gp::error_code_string(gp::ErrorCode::PayloadTooLarge), "E026");
+    EXPECT_STREQ(gp::error_code_string(gp::ErrorCode::ConfirmationRequired), "E027");
 }
 
 TEST(ErrorCode, ValuesOutsideTheEnumGiveE000) {
     EXPECT_STREQ(gp::error_code_string(static_cast<gp::ErrorCode>(0)), "E000");
-    EXPECT_STREQ(gp::error_code_string(static_cast<gp::ErrorCode>(27)), "E000");
+    EXPECT_STREQ(gp::error_code_string(static_cast<gp::ErrorCode>(28)), "E000");
     EXPECT_STREQ(gp::error_code_string(static_cast<gp::ErrorCode>(255)), "E000");
 }
 

@@ -344,6 +344,22 @@ describe('close codes', () => {
     expect(connection.state).toBe('connecting');
   });
 
+  it('4008 (disconnected by an admin): stops and does not reconnect on its own', () => {
+    const { connection, log, statuses } = closeLive(4008, 'Disconnected by an admin');
+    expect(connection.state).toBe('stopped');
+    expect(statuses.at(-1)).toEqual(['disconnected by an admin', false]);
+    expect(log.at(-1)).toEqual(['end', 'disconnected', 'An admin disconnected this session.']);
+    vi.advanceTimersByTime(120000);
+    expect(FakeWebSocket.instances.length).toBe(1);
+  });
+
+  it('1012 (world restored by an admin): reconnects within the first backoff step', () => {
+    const { statuses } = closeLive(1012, 'World restored');
+    expect(statuses.at(-1)[0]).toMatch(/^world restored by an admin: reconnecting/);
+    vi.advanceTimersByTime(DEFAULT_BACKOFF.baseMs);
+    expect(FakeWebSocket.instances.length).toBe(2);
+  });
+
   it('4006 (account deleted): back to the login page', () => {
     const { connection, log } = closeLive(4006, 'Account deleted');
     expect(connection.state).toBe('stopped');

@@ -17,6 +17,7 @@ export const CloseCode = Object.freeze({
   VERSION_MISMATCH: 4002,
   REPLACED: 4005,
   ACCOUNT_DELETED: 4006,
+  ADMIN_DISCONNECT: 4008,
 });
 
 // Reconnect delays: the n-th retry (n = 0, 1, ...) waits a uniformly random time in
@@ -41,6 +42,7 @@ const CLOSE_WORDS = {
   4003: 'authentication timed out',
   4004: 'connection too slow',
   4007: 'idle timeout',
+  1012: 'world restored by an admin',
 };
 
 // Upper bound of the n-th retry's delay (ms).
@@ -232,6 +234,10 @@ export class Connection {
       this.onStatus('connected elsewhere', false);
       this.onEnd({ kind: 'replaced',
                    message: 'This account is now playing in another tab or window.' });
+    } else if (code === CloseCode.ADMIN_DISCONNECT) {
+      this.state = 'stopped';
+      this.onStatus('disconnected by an admin', false);
+      this.onEnd({ kind: 'disconnected', message: 'An admin disconnected this session.' });
     } else if (code === CloseCode.AUTH_FAILED && !this.refreshTried) {
       this.refreshTried = true;
       this.refreshAndConnect();

@@ -174,6 +174,11 @@ function connectOnline(app, leave) {
         return;
       }
       loading = false;
+      if (kind === 'disconnected') {
+        showFailure('Disconnected', message, 'Reconnect when you are ready to fly again.',
+                    { label: 'Reconnect', run: () => connection.start() });
+        return;
+      }
       showFailure('Playing elsewhere', message,
                   'This tab stays offline so that the two do not keep taking the game from ' +
                   'each other.',

@@ -25,6 +25,8 @@ namespace {
 constexpr const char* kConfigFile = "GALAXY_CONFIG_FILE";
 constexpr const char* kJwtSecret = "GALAXY_JWT_SECRET";
 constexpr const char* kJwtSecretFile = "GALAXY_JWT_SECRET_FILE";
+constexpr const char* kAdminPassword = "GALAXY_ADMIN_PASSWORD";
+constexpr const char* kAdminPasswordFile = "GALAXY_ADMIN_PASSWORD_FILE";
 // Equals kMinJwtSecretBytes (auth/jwt.hpp), restated because core does not depend on auth.
 constexpr std::size_t kMinSecretBytes = 32;
 
@@ -36,6 +38,9 @@ constexpr const char* kFileKeys[] = {
     "GALAXY_DATABASE_URL",
     kJwtSecret,
     kJwtSecretFile,
+    "GALAXY_ADMIN_USERNAME",
+    kAdminPassword,
+    kAdminPasswordFile,
     "GALAXY_WEB_ROOT",
     "GALAXY_TICK_RATE_HZ",
     "GALAXY_TIME_SCALE",
@@ -241,30 +246,32 @@ private:
     std::map<std::string, std::string> file_;
 };
 
-void read_secret(Settings& settings, std::string* out) {
-    // The pair is one setting: the environment's choice replaces the file's as a whole, so
-    // GALAXY_JWT_SECRET in the environment overrides GALAXY_JWT_SECRET_FILE in the file.
-    std::optional<std::string> inline_secret = settings.from_env(kJwtSecret);
-    std::optional<std::string> secret_path = settings.from_env(kJwtSecretFile);
+// A secret given inline or as a file (name and name_FILE): the pair is one setting, so the
+// environment's choice replaces the file's as a whole (GALAXY_JWT_SECRET in the environment
+// overrides GALAXY_JWT_SECRET_FILE in the file). Unset and not required: *out is left as is.
+void read_secret(Settings& settings, const char* inline_name, const char* file_name,
+                 std::size_t min_bytes, bool required, std::string* out) {
+    std::optional<std::string> inline_secret = settings.from_env(inline_name);
+    std::optional<std::string> secret_path = settings.from_env(file_name);
     if (!inline_secret && !secret_path) {
-        inline_secret = settings.from_file(kJwtSecret);
-        secret_path = settings.from_file(kJwtSecretFile);
+        inline_secret = settings.from_file(inline_name);
+        secret_path = settings.from_file(file_name);
     }
-    const std::string both = std::string(kJwtSecret) + " / " + kJwtSecretFile;
+    const std::string both = std::string(inline_name) + " / " + file_name;
     if (inline_secret && secret_path) {
         settings.fail(both, "set exactly one, not both");
         return;
     }
     if (!inline_secret && !secret_path) {
-        settings.fail(both, "one is required");
+        if (required) settings.fail(both, "one is required");
         return;
     }
     std::string secret;
-    const char* name = kJwtSecret;
+    const char* name = inline_name;
     if (inline_secret) {
         secret = *inline_secret;
     } else {
-        name = kJwtSecretFile;
+        name = file_name;
         if (!read_file(*secret_path, &secret)) {
             settings.fail(name, "cannot read file '" + *secret_path + "'");
             return;
@@ -274,8 +281,8 @@ void read_secret(Settings& settings, std::string* out) {
             secret.pop_back();
         }
     }
-    if (secret.size() < kMinSecretBytes) {
-        settings.fail(name, "the secret must be at least " + std::to_string(kMinSecretBytes) +
+    if (secret.size() < min_bytes) {
+        settings.fail(name, "the secret must be at least " + std::to_string(min_bytes) +
                                 " bytes, got " + std::to_string(secret.size()) + " bytes");
         return;
     }
@@ -328,7 +335,10 @@ bool load_config(const EnvLookup& env, ServerConfig* out, std::vector<std::strin
         // Never echoed: the URL usually holds the database password.
         settings.fail("GALAXY_DATABASE_URL", "required, must not be empty");
     }
-    read_secret(settings, &out->jwt_secret);
+    read_secret(settings, kJwtSecret, kJwtSecretFile, kMinSecretBytes, true, &out->jwt_secret);
+    settings.text("GALAXY_ADMIN_USERNAME", &out->admin_username);
+    read_secret(settings, kAdminPassword, kAdminPasswordFile, kMinAdminPasswordBytes, false,
+                &out->admin_password);
     settings.text("GALAXY_WEB_ROOT", &out->web_root);
     settings.real("GALAXY_TICK_RATE_HZ", 0.1, 60.0, &out->tick_rate_hz);
     settings.real("GALAXY_TIME_SCALE", 0.1, 100000.0, &out->time_scale);

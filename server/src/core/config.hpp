@@ -14,12 +14,17 @@ namespace galaxy::server {
 
 enum class EpochKind { J2000, Now };
 
+inline constexpr std::size_t kMinAdminPasswordBytes = 12;
+
 struct ServerConfig {
     std::string bind_address = "0.0.0.0";          // GALAXY_BIND (non-empty)
     std::uint16_t port = 8000;                     // GALAXY_PORT 1..65535
     int io_threads = 2;                            // GALAXY_IO_THREADS 1..64
     std::string database_url;                      // GALAXY_DATABASE_URL (required, non-empty)
     std::string jwt_secret;                        // GALAXY_JWT_SECRET or GALAXY_JWT_SECRET_FILE, >= 32 bytes
+    std::string admin_username = "admin";          // GALAXY_ADMIN_USERNAME: the bootstrap admin
+    std::string admin_password;                    // GALAXY_ADMIN_PASSWORD or GALAXY_ADMIN_PASSWORD_FILE,
+                                                   // >= 12 bytes; empty = no bootstrap admin
     std::string web_root = "web";                  // GALAXY_WEB_ROOT: static files served at /
     double tick_rate_hz = 10.0;                    // GALAXY_TICK_RATE_HZ 0.1..60
     double time_scale = 1.0;                       // GALAXY_TIME_SCALE 0.1..100000

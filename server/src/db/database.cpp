@@ -13,7 +13,7 @@ namespace {
 
 // Schema migrations, oldest first: kMigrations[i] brings the schema to version i + 1. Never edit
 // one that has shipped; append a new one.
-constexpr std::array<const char*, 1> kMigrations = {
+constexpr std::array<const char*, 2> kMigrations = {
     // v1: accounts, run-time configuration, snapshots and the command journal.
     R"sql(
 CREATE TABLE players (
@@ -52,6 +52,21 @@ CREATE TABLE journal (
     state_hash bigint NOT NULL,
     created_at timestamptz DEFAULT now()
 );
+)sql",
+    // v2: administration. The audit trail of admin actions, and the kind and label of each
+    // snapshot (retention deletes only periodic and restore snapshots, never an admin's).
+    R"sql(
+CREATE TABLE admin_audit (
+    id      bigserial PRIMARY KEY,
+    at      timestamptz NOT NULL DEFAULT now(),
+    admin   text NOT NULL,
+    ip      text NOT NULL,
+    action  text NOT NULL,
+    details jsonb NOT NULL,
+    ok      boolean NOT NULL
+);   -- read newest first by id: the primary key's index serves it
+ALTER TABLE snapshots ADD COLUMN kind text NOT NULL DEFAULT 'auto',
+                      ADD COLUMN label text NOT NULL DEFAULT '';
 )sql",
 };
 

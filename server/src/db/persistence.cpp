@@ -33,8 +33,8 @@ struct Persistence::State {
           queue(def.max_journal_backlog, def.max_snapshot_backlog) {}
 
     void run();
-    bool write_until_committed(const PersistenceBatch& batch);
-    void acknowledge(const PersistenceBatch& batch);
+    bool write_until_committed(const PersistenceBatch& batch, std::int64_t* snapshot_id);
+    void acknowledge(const PersistenceBatch& batch, std::int64_t snapshot_id);
 
     const PersistenceDef def;
     const JournaledFn on_journaled;
@@ -139,14 +139,16 @@ void Persistence::State::run() {
             wake.wait(lock, [this] { return stopping || queue.has_queued(); });
             if (!queue.take_batch(def.max_batch_rows, &batch)) return;   // stopping, drained
         }
-        if (!write_until_committed(batch)) return;   // stop() ran out of time
-        acknowledge(batch);
+        std::int64_t snapshot_id = 0;
+        if (!write_until_committed(batch, &snapshot_id)) return;   // stop() ran out of time
+        acknowledge(batch, snapshot_id);
     }
 }
 
-// Writes the batch, reconnecting and retrying with backoff until it commits. Returns false
-// when stop()'s deadline passes first.
-bool Persistence::State::write_until_committed(const PersistenceBatch& batch) {
+// Writes the batch, reconnecting and retrying with backoff until it commits; a snapshot's row
+// id goes to *snapshot_id. Returns false when stop()'s deadline passes first.
+bool Persistence::State::write_until_committed(const PersistenceBatch& batch,
+                                               std::int64_t* snapshot_id) {
     Backoff backoff(def.retry_initial_s, def.retry_max_s);
     while (true) {
         std::string error;
@@ -161,9 +163,9 @@ bool Persistence::State::write_until_committed(const PersistenceBatch& batch) {
                 discard_after = timeline_base;
             }
             if (batch.snapshot) {
-                write_snapshot_row(connection->get(), *batch.snapshot,
-                                   PruneRule{def.snapshots_kept, def.journal_keep_ticks},
-                                   discard_after);
+                *snapshot_id = write_snapshot_row(
+                    connection->get(), *batch.snapshot,
+                    PruneRule{def.snapshots_kept, def.journal_keep_ticks}, discard_after);
             } else {
                 write_journal_rows(connection->get(), batch.journal, discard_after);
             }
@@ -203,7 +205,15 @@ bool Persistence::State::write_until_committed(const PersistenceBatch& batch) {
     }
 }
 
-void Persistence::State::acknowledge(const PersistenceBatch& batch) {
+void Persistence::State::acknowledge(const PersistenceBatch& batch, std::int64_t snapshot_id) {
+    if (batch.snapshot && batch.snapshot->on_written) {
+        try {
+            batch.snapshot->on_written(snapshot_id);
+        } catch (const std::exception& error) {
+            log_event(LogLevel::Error, "snapshot_ack_failed",
+                      {{"tick", batch.snapshot->tick}, {"error", error.what()}});
+        }
+    }
     if (!on_journaled) return;
     for (const JournalEntry& entry : batch.journal) {
         if (entry.origins.empty()) continue;

@@ -23,12 +23,14 @@ namespace galaxy::server {
 struct PersistenceDef {
     std::string database_url;
     std::size_t max_journal_backlog = 100000;   // queued rows with commands before back-pressure
-    std::size_t max_snapshot_backlog = 2;       // newer snapshots replace the oldest queued
+    std::size_t max_snapshot_backlog = 2;       // newer "auto" snapshots replace the oldest
+                                                // queued "auto" one (other kinds never do)
     std::size_t journal_keep_ticks = 0;         // also keep the rows this many ticks before
                                                 // the newest snapshot (0 = only the rows the
                                                 // kept snapshots need)
-    std::size_t snapshots_kept = 10;            // older snapshots are deleted; journal rows up
-                                                // to the oldest kept one's tick too
+    std::size_t snapshots_kept = 10;            // older "auto" snapshots are deleted (see
+                                                // PruneRule for the other kinds); journal rows
+                                                // up to the oldest kept one's tick too
     std::size_t max_batch_rows = 1000;          // journal rows written per transaction
     double retry_initial_s = 1.0;               // wait after the first failed write; doubles
     double retry_max_s = 60.0;                  // longest wait between retries

@@ -6,6 +6,11 @@
 #include "galaxy/proto/sync.hpp"
 
 namespace galaxy::server {
+namespace {
+
+bool is_auto(const SnapshotData& snapshot) { return snapshot.kind == "auto"; }
+
+}  // namespace
 
 bool commands_present(const std::vector<std::uint8_t>& encoded) {
     static const std::vector<std::uint8_t> kNoCommands = proto::encode_commands({});
@@ -46,17 +51,21 @@ void PersistenceQueue::push_journal(JournalEntry entry) {
 }
 
 void PersistenceQueue::push_snapshot(SnapshotData snapshot) {
-    if (queued_snapshots_ >= max_snapshot_backlog_) {
+    const bool automatic = is_auto(snapshot);
+    if (automatic && queued_auto_snapshots_ >= max_snapshot_backlog_) {
         const auto oldest = std::find_if(items_.begin(), items_.end(), [](const Item& item) {
-            return std::holds_alternative<SnapshotData>(item.value);
+            const auto* queued = std::get_if<SnapshotData>(&item.value);
+            return queued != nullptr && is_auto(*queued);
         });
         items_.erase(oldest);
         --queued_snapshots_;
+        --queued_auto_snapshots_;
     }
     Item item;
     item.value = std::move(snapshot);
     items_.push_back(std::move(item));
     ++queued_snapshots_;
+    if (automatic) ++queued_auto_snapshots_;
 }
 
 bool PersistenceQueue::take_batch(std::size_t max_rows, PersistenceBatch* out) {
@@ -64,6 +73,7 @@ bool PersistenceQueue::take_batch(std::size_t max_rows, PersistenceBatch* out) {
     out->snapshot.reset();
     if (items_.empty()) return false;
     if (auto* snapshot = std::get_if<SnapshotData>(&items_.front().value)) {
+        if (is_auto(*snapshot)) --queued_auto_snapshots_;
         out->snapshot = std::move(*snapshot);
         items_.pop_front();
         --queued_snapshots_;

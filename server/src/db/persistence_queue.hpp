@@ -1,6 +1,7 @@
 // What the persistence thread has yet to write, in submission order, with the rules that keep
 // it bounded while the database is down: consecutive heartbeats merge, snapshots beyond the
-// backlog replace the oldest queued one, and rows with commands are counted for back-pressure.
+// backlog replace the oldest queued "auto" one (an admin's or a restore's is never dropped), and
+// rows with commands are counted for back-pressure.
 // Not thread-safe: Persistence guards it with its mutex.
 #pragma once
 
@@ -28,7 +29,7 @@ bool commands_present(const std::vector<std::uint8_t>& encoded);
 class PersistenceQueue {
 public:
     // max_journal_backlog: rows with commands (queued or being written) at which accepting()
-    // turns false; max_snapshot_backlog: queued snapshots kept (at least 1).
+    // turns false; max_snapshot_backlog: queued "auto" snapshots kept (at least 1).
     PersistenceQueue(std::size_t max_journal_backlog, std::size_t max_snapshot_backlog);
 
     bool accepting() const;
@@ -38,7 +39,9 @@ public:
     // with the dt in force, so only the newest needs writing. A row that changes dt_s is never
     // replaced, or the ticks after it would replay with the old dt.
     void push_journal(JournalEntry entry);
-    // Past max_snapshot_backlog queued snapshots, the oldest queued one is dropped.
+    // Past max_snapshot_backlog queued "auto" snapshots, the oldest queued "auto" one is
+    // dropped. Other kinds are always queued: they are rare, and their requester waits for
+    // on_written.
     void push_snapshot(SnapshotData snapshot);
 
     // Moves the next batch (a snapshot, or up to max_rows consecutive journal rows) out of the
@@ -49,7 +52,7 @@ public:
 
     bool has_queued() const { return !items_.empty(); }   // something not yet taken
     std::size_t journal_rows() const { return queued_rows_ + in_flight_rows_; }
-    std::size_t queued_snapshots() const { return queued_snapshots_; }
+    std::size_t queued_snapshots() const { return queued_snapshots_; }   // of any kind
     bool empty() const { return items_.empty() && in_flight_rows_ == 0 && !snapshot_in_flight_; }
     std::uint64_t newest_tick() const { return newest_tick_; }   // newest row appended; 0 none
 
@@ -66,6 +69,7 @@ private:
     std::size_t queued_rows_ = 0;
     std::size_t queued_command_rows_ = 0;
     std::size_t queued_snapshots_ = 0;
+    std::size_t queued_auto_snapshots_ = 0;
     std::size_t in_flight_rows_ = 0;
     std::size_t in_flight_command_rows_ = 0;
     bool snapshot_in_flight_ = false;

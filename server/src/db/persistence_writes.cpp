@@ -41,32 +41,42 @@ void write_journal_rows(pqxx::connection& connection, const std::vector<JournalE
     tx.commit();
 }
 
-void write_snapshot_row(pqxx::connection& connection, const SnapshotData& snapshot,
-                        const PruneRule& rule, DiscardAfterTick discard_after) {
+std::int64_t write_snapshot_row(pqxx::connection& connection, const SnapshotData& snapshot,
+                                const PruneRule& rule, DiscardAfterTick discard_after) {
     pqxx::work tx(connection);
     discard_abandoned(tx, discard_after);
     const auto tick = static_cast<std::int64_t>(snapshot.tick);
-    tx.exec_params("DELETE FROM snapshots WHERE tick = $1", tick);
-    tx.exec_params(
-        "INSERT INTO snapshots (tick, game_time_s, dt_s, state_hash, world)"
-        " VALUES ($1, $2::double precision, $3::double precision, $4, $5)",
-        tick, double_param(snapshot.game_time_s), double_param(snapshot.dt_s),
-        hash_to_bigint(snapshot.state_hash),
-        pqxx::binarystring(snapshot.world.data(), snapshot.world.size()));
+    tx.exec_params("DELETE FROM snapshots WHERE tick = $1 AND kind = $2", tick, snapshot.kind);
+    const auto id =
+        tx.exec_params1(
+              "INSERT INTO snapshots (tick, game_time_s, dt_s, state_hash, world, kind, label)"
+              " VALUES ($1, $2::double precision, $3::double precision, $4, $5, $6, $7)"
+              " RETURNING id",
+              tick, double_param(snapshot.game_time_s), double_param(snapshot.dt_s),
+              hash_to_bigint(snapshot.state_hash),
+              pqxx::binarystring(snapshot.world.data(), snapshot.world.size()), snapshot.kind,
+              snapshot.label)[0]
+            .as<std::int64_t>();
 
     const auto kept = static_cast<std::int64_t>(std::max<std::size_t>(1, rule.snapshots_kept));
-    tx.exec_params(
-        "DELETE FROM snapshots WHERE id IN"
-        " (SELECT id FROM snapshots ORDER BY tick DESC, id DESC OFFSET $1)",
-        kept);
+    const char* const prune_kind =
+        "DELETE FROM snapshots WHERE id IN (SELECT id FROM snapshots WHERE kind = $1"
+        " ORDER BY tick DESC, id DESC OFFSET $2)";
+    tx.exec_params(prune_kind, "auto", kept);
+    tx.exec_params(prune_kind, "restore", static_cast<std::int64_t>(kRestoreSnapshotsKept));
     // A replay from a snapshot reads only the rows after it, so rows up to the oldest kept one
-    // are never needed; journal_keep_ticks may keep some of them for inspection.
-    const pqxx::row range = tx.exec1("SELECT min(tick), max(tick) FROM snapshots");
-    std::int64_t prune_through = range[0].as<std::int64_t>();
-    const auto keep = static_cast<std::int64_t>(rule.journal_keep_ticks);
-    prune_through = std::min(prune_through, range[1].as<std::int64_t>() - keep);
-    tx.exec_params("DELETE FROM journal WHERE tick <= $1", prune_through);
+    // are never needed; journal_keep_ticks may keep some of them for inspection. Until a
+    // non-manual snapshot exists nothing is pruned.
+    const pqxx::row range =
+        tx.exec1("SELECT min(tick), max(tick) FROM snapshots WHERE kind <> 'manual'");
+    if (!range[0].is_null()) {
+        std::int64_t prune_through = range[0].as<std::int64_t>();
+        const auto keep = static_cast<std::int64_t>(rule.journal_keep_ticks);
+        prune_through = std::min(prune_through, range[1].as<std::int64_t>() - keep);
+        tx.exec_params("DELETE FROM journal WHERE tick <= $1", prune_through);
+    }
     tx.commit();
+    return id;
 }
 
 }  // namespace galaxy::server

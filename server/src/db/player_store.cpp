@@ -1,5 +1,7 @@
 #include "db/player_store.hpp"
 
+#include <algorithm>
+#include <limits>
 #include <utility>
 
 #include <pqxx/pqxx>
@@ -32,6 +34,12 @@ PlayerRecord player_from_row(const pqxx::row& row) {
     record.ship_class = row[4].as<std::string>();
     record.created_at_unix_s = row[5].as<std::int64_t>();
     return record;
+}
+
+// A count for a bigint parameter: LIMIT and OFFSET take at most INT64_MAX.
+std::int64_t bigint_count(std::size_t value) {
+    return static_cast<std::int64_t>(
+        std::min<std::uint64_t>(value, std::numeric_limits<std::int64_t>::max()));
 }
 
 // Ok when the statement changed a row, NotFound when no player has the id.
@@ -131,6 +139,31 @@ StoreStatus PlayerStore::count(std::int64_t* out) {
     return pool_->connections.run("player_count", [&](pqxx::connection& connection) {
         pqxx::read_transaction tx(connection);
         *out = tx.exec("SELECT count(*) FROM players")[0][0].as<std::int64_t>();
+        return StoreStatus::Ok;
+    });
+}
+
+StoreStatus PlayerStore::list(const std::string& search, std::size_t limit, std::size_t offset,
+                              std::vector<PlayerRecord>* out, std::int64_t* total) {
+    return pool_->connections.run("player_list", [&](pqxx::connection& connection) {
+        // One snapshot of the table for both statements, so that total matches the page.
+        pqxx::transaction<pqxx::isolation_level::repeatable_read, pqxx::readwrite_policy::read_only>
+            tx(connection);
+        // strpos rather than LIKE: the search is a plain substring, with no metacharacters to
+        // escape. The key is lowered the way it was stored.
+        const std::string needle = username_key(search);
+        const pqxx::result rows =
+            tx.exec_params(std::string(kSelectPlayer) +
+                               "WHERE strpos(username_key, $1) > 0 ORDER BY id LIMIT $2 OFFSET $3",
+                           needle, bigint_count(limit), bigint_count(offset));
+        const pqxx::row count = tx.exec_params1(
+            "SELECT count(*) FROM players WHERE strpos(username_key, $1) > 0", needle);
+        tx.commit();
+        std::vector<PlayerRecord> records;
+        records.reserve(rows.size());
+        for (const pqxx::row& row : rows) records.push_back(player_from_row(row));
+        *out = std::move(records);
+        *total = count[0].as<std::int64_t>();
         return StoreStatus::Ok;
     });
 }

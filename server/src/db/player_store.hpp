@@ -2,6 +2,7 @@
 // call borrows a connection from a small pool and reconnects when the database comes back.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -35,6 +36,11 @@ public:
     StoreStatus set_password_hash(std::int64_t id, const std::string& password_hash);
     StoreStatus remove(std::int64_t id);
     StoreStatus count(std::int64_t* out);
+    // Accounts whose username contains search (case-insensitive for ASCII letters, as names
+    // are unique; LIKE metacharacters such as '%' and '_' match themselves), ordered by id,
+    // at most limit of them after skipping offset; *total = all matches ignoring limit/offset.
+    StoreStatus list(const std::string& search, std::size_t limit, std::size_t offset,
+                     std::vector<PlayerRecord>* out, std::int64_t* total);
 
 private:
     struct Pool;

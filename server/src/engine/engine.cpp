@@ -49,6 +49,18 @@ using DoneFn = std::function<void(std::uint32_t)>;
 struct Submission {
     CommandOrigin origin;
     std::vector<sim::Command> commands;
+    Engine::AppliedFn applied;  // admin submissions: told the tick's outcome
+};
+
+struct SnapshotRequest {
+    std::string kind;
+    std::string label;
+    std::function<void(std::int64_t)> on_written;
+};
+
+struct Replacement {
+    sim::World world;
+    Engine::ReplacedFn done;
 };
 
 struct ShipRequest {
@@ -63,6 +75,9 @@ struct Inbox {
     std::vector<ShipRequest> ensures;
     std::vector<std::uint32_t> removals;
     std::vector<std::uint64_t> keyframes;
+    std::vector<Engine::WorldView> views;
+    std::vector<SnapshotRequest> snapshots;
+    std::vector<Replacement> replacements;
     std::optional<double> tick_rate_hz;
     std::optional<double> time_scale;
     std::optional<bool> paused;
@@ -132,6 +147,7 @@ struct Engine::State {
     std::vector<std::uint32_t> removals;
     std::vector<std::uint64_t> keyframe_sessions;
     bool snapshot_requested = false;
+    std::vector<SnapshotRequest> snapshot_requests;  // admins': written at this boundary
     std::optional<Clock::time_point> last_snapshot;
     std::uint64_t spawn_count = 0;  // spawns issued, for their spacing
     std::uint64_t ticks_skipped = 0;
@@ -152,16 +168,19 @@ struct Engine::State {
     void wake_up(Clock::time_point now);
     void drain(bool at_boundary, Clock::time_point now);
     void apply_settings(Inbox& in, Clock::time_point now);
+    void replace(Replacement replacement, Clock::time_point now);
     void accept_ensures(std::vector<ShipRequest> requests);
     void run_tick(std::uint64_t remaining);
     std::vector<ShipRequest> take_commands(proto::TickRecord* record,
-                                           std::vector<CommandOrigin>* origins);
+                                           std::vector<CommandOrigin>* origins,
+                                           std::vector<Engine::AppliedFn>* applied);
     sim::Command spawn_command(const ShipRequest& request);
     void journal(const proto::TickRecord& record, std::vector<CommandOrigin> origins);
     void flush_updates(Clock::time_point now);
     void deliver_keyframes();
     void write_snapshot(Clock::time_point now);
     SnapshotData snapshot() const;
+    void write_admin_snapshots();
     void publish_status(std::uint64_t ticks_behind);
     void thread_main();
 
@@ -231,6 +250,9 @@ void Engine::State::drain(bool at_boundary, Clock::time_point now) {
             std::swap(in.paused, inbox.paused);
             std::swap(in.time_sync, inbox.time_sync);
             std::swap(in.snapshot, inbox.snapshot);
+            in.views.swap(inbox.views);
+            in.snapshots.swap(inbox.snapshots);
+            in.replacements.swap(inbox.replacements);
             inbox.wake = false;
         }
     }
@@ -240,8 +262,35 @@ void Engine::State::drain(bool at_boundary, Clock::time_point now) {
         apply_settings(in, now);
         keyframe_sessions.insert(keyframe_sessions.end(), in.keyframes.begin(), in.keyframes.end());
         snapshot_requested = snapshot_requested || in.snapshot;
+        for (Replacement& r : in.replacements) replace(std::move(r), now);
+        for (SnapshotRequest& r : in.snapshots) snapshot_requests.push_back(std::move(r));
+        for (const Engine::WorldView& view : in.views) view(world, tick);
     }
     accept_ensures(std::move(in.ensures));
+}
+
+void Engine::State::replace(Replacement replacement, Clock::time_point now) {
+    // Clients must get every update of the old world before the new one begins.
+    flush_updates(now);
+    // Ids stay unique for the server's lifetime: players keep the ship id they were given, and a
+    // ship spawned in the new world must not take the id of a ship someone still owns.
+    const std::uint32_t next_ship_id = std::max(world.next_ship_id, replacement.world.next_ship_id);
+    const std::uint32_t next_station_id =
+        std::max(world.next_station_id, replacement.world.next_station_id);
+    world = std::move(replacement.world);
+    world.next_ship_id = next_ship_id;
+    world.next_station_id = next_station_id;
+    hash_tick.reset();
+    sync = time_sync_scale(time_scale, time_sync, world.game_time_s, def.utc_now_s());
+    // The next tick writes a row, so that a replay from the snapshot below has its dt.
+    journaled_any = false;
+    current_hash();
+    SnapshotData data = snapshot();
+    data.kind = "restore";
+    hooks->snapshot_write(std::move(data));
+    publish_status(0);
+    hooks->world_replaced(tick);
+    if (replacement.done) replacement.done(tick, hash);
 }
 
 void Engine::State::apply_settings(Inbox& in, Clock::time_point now) {
@@ -290,7 +339,8 @@ void Engine::State::run_tick(std::uint64_t remaining) {
     record.tick = tick + 1;
     record.dt_s = current_dt_s();
     std::vector<CommandOrigin> origins;
-    std::vector<ShipRequest> spawning = take_commands(&record, &origins);
+    std::vector<Engine::AppliedFn> applied;
+    std::vector<ShipRequest> spawning = take_commands(&record, &origins, &applied);
 
     std::vector<sim::Event> events = proto::apply_tick(world, record);
     tick = record.tick;
@@ -308,6 +358,7 @@ void Engine::State::run_tick(std::uint64_t remaining) {
         for (DoneFn& done : spawning[answered].done) done(0);
     }
 
+    for (const Engine::AppliedFn& fn : applied) fn(world, tick, events);
     journal(record, std::move(origins));
     batcher.add(std::move(record), std::move(events));
 
@@ -320,7 +371,8 @@ void Engine::State::run_tick(std::uint64_t remaining) {
 // then the removals, up to proto::kMaxCommandsPerTick (the rest waits for the next tick).
 // Returns the spawn requests that went into the record.
 std::vector<ShipRequest> Engine::State::take_commands(proto::TickRecord* record,
-                                                      std::vector<CommandOrigin>* origins) {
+                                                      std::vector<CommandOrigin>* origins,
+                                                      std::vector<Engine::AppliedFn>* applied) {
     std::vector<sim::Command>& out = record->commands;
     bool player_spawns = false;
     while (!queued.empty()) {
@@ -333,6 +385,7 @@ std::vector<ShipRequest> Engine::State::take_commands(proto::TickRecord* record,
             out.push_back(std::move(c));
         }
         origins->push_back(s.origin);
+        if (s.applied) applied->push_back(std::move(s.applied));
         queued.pop_front();
     }
     std::vector<ShipRequest> spawning;
@@ -424,6 +477,7 @@ void Engine::State::deliver_keyframes() {
 }
 
 void Engine::State::write_snapshot(Clock::time_point now) {
+    write_admin_snapshots();
     const bool interval_passed =
         std::chrono::duration<double>(now - *last_snapshot).count() >= def.snapshot_interval_s;
     if (!snapshot_requested && !interval_passed) return;
@@ -431,6 +485,23 @@ void Engine::State::write_snapshot(Clock::time_point now) {
     last_snapshot = now;
     current_hash();  // cached, so snapshot() need not hash
     hooks->snapshot_write(snapshot());
+}
+
+// One snapshot for every admin request of this boundary (one per tick and kind is kept).
+void Engine::State::write_admin_snapshots() {
+    if (snapshot_requests.empty()) return;
+    std::vector<SnapshotRequest> requests;
+    requests.swap(snapshot_requests);
+    current_hash();
+    SnapshotData data = snapshot();
+    data.kind = requests.front().kind;
+    data.label = requests.front().label;
+    data.on_written = [requests = std::move(requests)](std::int64_t id) {
+        for (const SnapshotRequest& r : requests) {
+            if (r.on_written) r.on_written(id);
+        }
+    };
+    hooks->snapshot_write(std::move(data));
 }
 
 SnapshotData Engine::State::snapshot() const {
@@ -510,7 +581,7 @@ Engine::SubmitResult Engine::submit(CommandOrigin origin, std::vector<sim::Comma
     if (!state_->hooks->journal_accepting()) return SubmitResult::Busy;
     std::lock_guard<std::mutex> lock(state_->inbox_mutex);
     if (state_->stopped) return SubmitResult::Stopped;
-    state_->inbox.submissions.push_back({origin, std::move(commands)});
+    state_->inbox.submissions.push_back({origin, std::move(commands), {}});
     return SubmitResult::Accepted;
 }
 
@@ -559,6 +630,32 @@ void Engine::set_time_sync(bool on) {
 
 void Engine::request_snapshot() {
     state_->post([](Inbox& in) { in.snapshot = true; });
+}
+
+void Engine::request_snapshot(std::string kind, std::string label,
+                              std::function<void(std::int64_t)> on_written) {
+    SnapshotRequest r{std::move(kind), std::move(label), std::move(on_written)};
+    state_->post([&r](Inbox& in) { in.snapshots.push_back(std::move(r)); });
+}
+
+bool Engine::inspect(WorldView view) {
+    if (state_->stopped) return false;
+    state_->post([&view](Inbox& in) { in.views.push_back(std::move(view)); });
+    return true;
+}
+
+bool Engine::submit_admin(std::vector<sim::Command> commands, AppliedFn applied) {
+    if (state_->stopped) return false;
+    Submission s{CommandOrigin{}, std::move(commands), std::move(applied)};
+    state_->post([&s](Inbox& in) { in.submissions.push_back(std::move(s)); });
+    return true;
+}
+
+bool Engine::replace_world(sim::World world, ReplacedFn done) {
+    if (state_->stopped) return false;
+    Replacement r{std::move(world), std::move(done)};
+    state_->post([&r](Inbox& in) { in.replacements.push_back(std::move(r)); });
+    return true;
 }
 
 EngineStatus Engine::status() const {

@@ -92,7 +92,32 @@ public:
     void set_paused(bool paused);
     void set_time_sync(bool on);
     void request_snapshot();                           // at the next tick boundary
+    // An admin's snapshot at the next tick boundary (also while paused), of the given kind
+    // ("manual") and label; on_written(id) runs on the persistence thread once it is stored.
+    // Requests of one boundary share one snapshot.
+    void request_snapshot(std::string kind, std::string label,
+                          std::function<void(std::int64_t snapshot_id)> on_written);
     EngineStatus status() const;
+
+    // --- Admin ---------------------------------------------------------------------------
+    // Called on the tick thread with no lock held; they must return quickly and never block.
+    using WorldView = std::function<void(const sim::World& world, std::uint64_t tick)>;
+    using AppliedFn = std::function<void(const sim::World& world, std::uint64_t tick,
+                                         const std::vector<sim::Event>& events)>;
+    using ReplacedFn = std::function<void(std::uint64_t tick, std::uint64_t state_hash)>;
+    // Runs view with the world at the next tick boundary (also while paused). False after
+    // stop(): view is not called.
+    bool inspect(WorldView view);
+    // Applies commands (station spawns and removals) in the next tick like a player's, journaled
+    // with origin 0, never refused as busy; applied gets the world after that tick and all of the
+    // tick's events. While paused they wait for the next tick. False after stop().
+    bool submit_admin(std::vector<sim::Command> commands, AppliedFn applied);
+    // Replaces the world at the next tick boundary (snapshot restore, world reset): updates held
+    // for the old world are sent first, the server tick keeps counting from where it is, a
+    // snapshot of kind "restore" is written at once, hooks->world_replaced(tick) is called, then
+    // done(tick, hash). Queued commands and spawns apply to the new world. The next ship and
+    // station ids carry over when larger, so no id is ever given twice. False after stop().
+    bool replace_world(sim::World world, ReplacedFn done);
 
     // After stop(): the world as it is, for the final snapshot at shutdown.
     SnapshotData snapshot_now() const;

@@ -3,7 +3,9 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "galaxy/proto/sync.hpp"
@@ -33,6 +35,12 @@ struct SnapshotData {
     double dt_s = 0.0;                       // tick length in force after this tick
     std::uint64_t state_hash = 0;            // sim::state_hash of the world
     std::vector<std::uint8_t> world;         // sim::save_world
+    std::string kind = "auto";               // "auto" (periodic, shutdown) | "manual" (admin)
+                                             // | "restore" (a restored or reset world)
+    std::string label;                       // the admin's label, <= 64 bytes; "" for none
+    // Runs on the persistence thread once the row is committed, with its id; never called
+    // when the snapshot is dropped (replaced in the queue, or not written before stop).
+    std::function<void(std::int64_t snapshot_id)> on_written;
 };
 
 using Frame = std::shared_ptr<const std::vector<std::uint8_t>>;
@@ -58,6 +66,9 @@ public:
     // Metrics: the tick thread's work for one tick (apply_tick and bookkeeping, hooks called
     // during it included), steady clock, in seconds. Called after every tick; default ignores it.
     virtual void on_tick_timing(std::uint64_t /*tick*/, double /*work_s*/) {}
+    // The world was replaced (an admin restored a snapshot or reset it) at the boundary after
+    // tick: clients hold the old one. Called on the tick thread; default ignores it.
+    virtual void world_replaced(std::uint64_t /*tick*/) {}
 };
 
 }  // namespace galaxy::server

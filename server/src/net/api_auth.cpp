@@ -10,6 +10,7 @@
 #include "core/log.hpp"
 #include "db/player_store.hpp"
 #include "engine/engine.hpp"
+#include "net/api_common.hpp"
 #include "net/api_validation.hpp"
 #include "net/session_registry.hpp"
 #include "net/ws_context.hpp"
@@ -22,38 +23,7 @@ using proto::ErrorCode;
 namespace {
 
 constexpr double kRateWindow_s = 60.0;  // the login limits are per minute
-constexpr int kRetryAfterBusy_s = 5;    // suggested wait after a 503
-constexpr const char* kDatabaseDown = "database unavailable";
 constexpr const char* kBadCredentials = "wrong username or password";
-
-HttpResponse unavailable(std::string_view reason) {
-    HttpResponse res =
-        error_response(http::status::service_unavailable, ErrorCode::DatabaseUnavailable, reason);
-    res.set(http::field::retry_after, std::to_string(kRetryAfterBusy_s));
-    return res;
-}
-
-HttpResponse too_many_attempts() {
-    HttpResponse res = error_response(http::status::too_many_requests, ErrorCode::TooManyAttempts,
-                                      "too many failed attempts; try again later");
-    // The window is a minute: waiting that long always frees an attempt.
-    res.set(http::field::retry_after, std::to_string(static_cast<int>(kRateWindow_s)));
-    return res;
-}
-
-HttpResponse bad_token(std::string_view message) {
-    HttpResponse res = error_response(http::status::unauthorized, ErrorCode::AuthFailed, message);
-    res.set(http::field::www_authenticate, "Bearer");
-    return res;
-}
-
-HttpResponse internal_error(std::string_view message) {
-    return error_response(http::status::internal_server_error, ErrorCode::InternalError, message);
-}
-
-HttpResponse invalid(const ValidationError& e) {
-    return error_response(http::status::bad_request, e.code, e.message);
-}
 
 // The account a valid token names; an error answer when it is gone or the database cannot say.
 std::optional<HttpResponse> find_token_player(PlayerStore& players, std::int64_t player_id,
@@ -70,39 +40,6 @@ std::optional<HttpResponse> find_token_player(PlayerStore& players, std::int64_t
     return unavailable(kDatabaseDown);
 }
 
-bool iequals(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        const auto lower = [](char c) {
-            return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-        };
-        if (lower(a[i]) != lower(b[i])) return false;
-    }
-    return true;
-}
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return s;
-}
-
-// 415 unless the body is declared JSON (parameters such as charset are allowed); 413 when it
-// is over the limit (the session's parser already refuses more, this guards direct callers).
-std::optional<HttpResponse> check_json_request(const HttpRequest& request) {
-    if (request.body().size() > kMaxApiBodyBytes) {
-        return error_response(http::status::payload_too_large, ErrorCode::PayloadTooLarge,
-                              "body is larger than 16 KiB");
-    }
-    std::string_view type = to_std(request[http::field::content_type]);
-    type = trim(type.substr(0, type.find(';')));
-    if (!iequals(type, "application/json")) {
-        return error_response(http::status::unsupported_media_type, ErrorCode::MalformedJson,
-                              "Content-Type must be application/json");
-    }
-    return std::nullopt;
-}
-
 }  // namespace
 
 AccountsApi::AccountsApi(AccountsApiDef def, PlayerStore* players, WsContext* world,
@@ -114,21 +51,8 @@ AccountsApi::AccountsApi(AccountsApiDef def, PlayerStore* players, WsContext* wo
       registration_open_(def_.registration_open),
       failures_by_ip_(def_.login_attempts_per_ip, kRateWindow_s),
       failures_by_user_(def_.login_attempts_per_user, kRateWindow_s) {
-    if (!def_.steady_now_s) {
-        def_.steady_now_s = [] {
-            return std::chrono::duration<double>(
-                       std::chrono::steady_clock::now().time_since_epoch())
-                .count();
-        };
-    }
-    if (!def_.unix_now_s) {
-        def_.unix_now_s = [] {
-            return static_cast<std::int64_t>(
-                std::chrono::duration_cast<std::chrono::seconds>(
-                    std::chrono::system_clock::now().time_since_epoch())
-                    .count());
-        };
-    }
+    if (!def_.steady_now_s) def_.steady_now_s = steady_seconds;
+    if (!def_.unix_now_s) def_.unix_now_s = unix_seconds;
     // Logins of unknown users verify against this hash so that they take as long as a wrong
     // password and do not reveal which names exist.
     if (!password_hash("galaxy-unknown-user", def_.password_params, &dummy_hash_)) {
@@ -199,17 +123,7 @@ nlohmann::json AccountsApi::token_fields(std::int64_t player_id, const std::stri
 
 std::optional<HttpResponse> AccountsApi::verify_bearer(const HttpRequest& request,
                                                        JwtClaims* claims) const {
-    const std::string_view header = trim(to_std(request[http::field::authorization]));
-    constexpr std::string_view kScheme = "Bearer ";
-    if (header.size() <= kScheme.size() || !iequals(header.substr(0, kScheme.size()), kScheme)) {
-        return bad_token("missing Authorization: Bearer token");
-    }
-    const std::string_view token = trim(header.substr(kScheme.size()));
-    if (token.size() > proto::kMaxTokenBytes) return bad_token("token is too long");
-    const JwtError error = jwt_verify(token, def_.jwt_secret, def_.unix_now_s(), claims);
-    if (error != JwtError::None) return bad_token(jwt_error_message(error));
-    if (claims->role != "player") return bad_token("not a player token");
-    return std::nullopt;
+    return server::verify_bearer(request, def_.jwt_secret, def_.unix_now_s(), "player", claims);
 }
 
 // --- Register ------------------------------------------------------------------------------

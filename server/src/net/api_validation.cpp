@@ -163,6 +163,10 @@ std::optional<ValidationError> parse_register_body(std::string_view body, Regist
     return std::nullopt;
 }
 
+std::optional<ValidationError> check_new_password(const std::string& password) {
+    return check_password(password, kMinPasswordLength);
+}
+
 std::optional<ValidationError> parse_login_body(std::string_view body, LoginBody* out) {
     if (auto e = parse_string_fields(
             body, {{"username", true, &out->username}, {"password", true, &out->password}})) {

@@ -46,6 +46,9 @@ std::optional<ValidationError> parse_login_body(std::string_view body, LoginBody
 std::optional<ValidationError> parse_delete_account_body(std::string_view body,
                                                          DeleteAccountBody* out);
 
+// E005 unless password follows the rules of a new password (8..128 code points of UTF-8).
+std::optional<ValidationError> check_new_password(const std::string& password);
+
 // Number of code points of valid UTF-8 (no overlong forms, surrogates or values past
 // U+10FFFF); std::nullopt for invalid UTF-8.
 std::optional<std::size_t> utf8_length(std::string_view text);

@@ -3,6 +3,7 @@
 #include <string_view>
 #include <utility>
 
+#include "net/admin_api.hpp"
 #include "net/api_auth.hpp"
 #include "net/static_files.hpp"
 
@@ -40,6 +41,10 @@ HttpRoutes::HttpRoutes(HttpRoutesDef def) : def_(std::move(def)) {}
 
 void HttpRoutes::handle(HttpRequest request, const std::string& ip, Responder respond) const {
     const std::string_view path = target_path(request.target());
+    if (path == "/api/admin" || path.substr(0, 11) == "/api/admin/") {
+        def_.admin->handle(std::move(request), ip, std::move(respond));
+        return;
+    }
     if (path == "/api" || path.substr(0, 5) == "/api/") {
         def_.accounts->handle(std::move(request), ip, std::move(respond));
         return;

@@ -1,5 +1,6 @@
 // Which handler answers an HTTP request (WebSocket upgrades never get here: the session hands
 // them to run_ws_session first):
+//   /api/admin/...   the admin API (docs/admin-api.md)
 //   /api, /api/...   the accounts API (JSON, 404 E024 for unknown routes)
 //   /health/live     200 {"status":"live"} while the process serves HTTP
 //   /health/ready    200 {"status":"ready"}, or 503 {"status":"not_ready","reason":...}
@@ -18,11 +19,13 @@
 namespace galaxy::server {
 
 class AccountsApi;
+class AdminApi;
 class StaticFiles;
 
 struct HttpRoutesDef {
     const StaticFiles* files = nullptr;
     AccountsApi* accounts = nullptr;
+    AdminApi* admin = nullptr;
     std::function<Readiness()> readiness;       // called per /health/ready request
     std::function<std::string()> metrics_text;  // the /metrics body
 };

@@ -67,6 +67,7 @@ RuntimeOverrides parse_runtime_overrides(const std::map<std::string, std::string
                 &overrides.time_scale);
     read_bool(rows, "time_sync", &overrides.time_sync);
     read_bool(rows, "registration_open", &overrides.registration_open);
+    read_bool(rows, "paused", &overrides.paused);
     return overrides;
 }
 

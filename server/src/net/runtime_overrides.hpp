@@ -1,6 +1,6 @@
 // The game_config rows the server applies at start, over the configuration: they hold what an
-// operator changed while the server ran (tick rate, time scale, time sync, registrations), so
-// that it survives a restart.
+// admin changed while the server ran (pause, tick rate, time scale, time sync, registrations),
+// so that it survives a restart.
 #pragma once
 
 #include <map>
@@ -14,6 +14,7 @@ struct RuntimeOverrides {
     std::optional<double> time_scale;       // key "time_scale", kMinTimeScale..kMaxTimeScale
     std::optional<bool> time_sync;          // key "time_sync"
     std::optional<bool> registration_open;  // key "registration_open"
+    std::optional<bool> paused;             // key "paused"
 };
 
 // Reads the keys above from game_config's rows; a value that does not parse or is out of range

@@ -58,6 +58,22 @@ AccountsApiDef accounts_def(const ServerConfig& config, std::function<Readiness(
     return def;
 }
 
+AdminApiDef admin_def(const ServerConfig& config, std::function<nlohmann::json()> status) {
+    AdminApiDef def;
+    def.password_params.opslimit = config.argon2_opslimit;
+    def.password_params.memlimit_bytes = config.argon2_memlimit_bytes;
+    def.jwt_secret = config.jwt_secret;
+    def.login_attempts_per_ip = config.login_attempts_per_ip;
+    def.login_attempts_per_user = config.login_attempts_per_user;
+    def.epoch = config.epoch;
+    def.server_status = std::move(status);
+    return def;
+}
+
+double steady_s() {
+    return std::chrono::duration<double>(SteadyClock::now().time_since_epoch()).count();
+}
+
 }  // namespace
 
 ServerApp::ServerApp(ServerConfig config)
@@ -65,6 +81,8 @@ ServerApp::ServerApp(ServerConfig config)
       registry_(&metrics_),
       players_(config_.database_url),
       config_store_(config_.database_url),
+      admins_(config_.database_url),
+      snapshots_(config_.database_url),
       persistence_(persistence_def(config_),
                    [this](const std::vector<CommandOrigin>& origins, std::uint64_t tick) {
                        registry_.acknowledge(origins, tick);
@@ -73,7 +91,10 @@ ServerApp::ServerApp(ServerConfig config)
       work_(boost::asio::make_work_guard(io_)),
       workers_(kWorkerThreads),
       accounts_(accounts_def(config_, [this] { return readiness(); }), &players_, &ws_, &workers_),
-      routes_(HttpRoutesDef{&static_files_, &accounts_, [this] { return readiness(); },
+      admin_(admin_def(config_, [this] { return admin_status(); }),
+             AdminApiParts{&admins_, &players_, &snapshots_, &config_store_, &accounts_, &ws_,
+                           &workers_}),
+      routes_(HttpRoutesDef{&static_files_, &accounts_, &admin_, [this] { return readiness(); },
                             [this] { return metrics_text(); }}),
       gateway_{&routes_, &ws_, &metrics_} {
     ws_.players = &players_;
@@ -173,12 +194,17 @@ void ServerApp::run_startup() {
             request_stop(1);
             return;
         }
+        if (!config_.admin_password.empty() &&
+            !admin_.ensure_bootstrap_admin(config_.admin_username, config_.admin_password)) {
+            log_event(LogLevel::Warn, "bootstrap_admin_failed", {{"reason", "database"}});
+        }
         std::map<std::string, std::string> rows;
         if (config_store_.load_all(&rows) == StoreStatus::Ok) {
             const RuntimeOverrides overrides = parse_runtime_overrides(rows);
             if (overrides.tick_rate_hz) def.tick_rate_hz = *overrides.tick_rate_hz;
             if (overrides.time_scale) def.time_scale = *overrides.time_scale;
             if (overrides.time_sync) def.time_sync = *overrides.time_sync;
+            if (overrides.paused) def.paused = *overrides.paused;
             if (overrides.registration_open) {
                 accounts_.set_registration_open(*overrides.registration_open);
             }
@@ -379,6 +405,39 @@ void ServerApp::deliver_keyframe(std::uint64_t session_id, Frame frame,
 void ServerApp::on_tick_timing(std::uint64_t, double work_s) {
     metrics_.ticks_total.fetch_add(1, std::memory_order_relaxed);
     metrics_.tick_duration_s.observe(work_s);
+    tick_window_.record(steady_s(), work_s);
+}
+
+void ServerApp::world_replaced(std::uint64_t tick) {
+    // Every client holds the old world: they reconnect at once and join the new one (their
+    // ships are spawned again if it lacks them).
+    log_event(LogLevel::Info, "world_replaced", {{"tick", tick}});
+    registry_.close_all(proto::close_code::kWorldReplaced, "World restored");
+}
+
+nlohmann::json ServerApp::admin_status() const {
+    const PersistenceStatus persistence = persistence_.status();
+    const TickWindowSummary ticks = tick_window_.summary(steady_s());
+    const double now = system_utc_now_s();
+    nlohmann::json out = {
+        {"actual_tick_rate_hz", ticks.rate_hz},
+        {"tick_duration_p50_ms", ticks.p50_s * 1e3},
+        {"tick_duration_p99_ms", ticks.p99_s * 1e3},
+        {"players_online", registry_.players_online()},
+        {"connections", registry_.connections()},
+        {"database_up", database_up()},
+        {"journal_lag_ticks", persistence.journal_lag_ticks},
+        {"bytes_sent_total", metrics_.bytes_sent_total.load()},
+        {"uptime_s", seconds_since(started_at_)},
+        {"server_time", now},
+        {"last_snapshot_tick", nullptr},
+        {"last_snapshot_age_s", nullptr},
+    };
+    if (persistence.last_snapshot_unix_s > 0.0) {
+        out["last_snapshot_tick"] = persistence.last_snapshot_tick;
+        out["last_snapshot_age_s"] = now - persistence.last_snapshot_unix_s;
+    }
+    return out;
 }
 
 }  // namespace galaxy::server

@@ -24,10 +24,14 @@
 
 #include "core/config.hpp"
 #include "core/metrics.hpp"
+#include "core/tick_window.hpp"
+#include "db/admin_store.hpp"
 #include "db/config_store.hpp"
+#include "db/snapshot_store.hpp"
 #include "db/persistence.hpp"
 #include "db/player_store.hpp"
 #include "engine/engine.hpp"
+#include "net/admin_api.hpp"
 #include "net/api_auth.hpp"
 #include "net/http_routes.hpp"
 #include "net/http_session.hpp"
@@ -73,6 +77,7 @@ public:
     SessionRegistry& registry() { return registry_; }
     Metrics& metrics() { return metrics_; }
     AccountsApi& accounts() { return accounts_; }
+    AdminApi& admin_api() { return admin_; }
     const ServerConfig& config() const { return config_; }
 
     // EngineHooks: persistence and clients.
@@ -84,6 +89,7 @@ public:
     void deliver_keyframe(std::uint64_t session_id, Frame frame,
                           std::uint64_t keyframe_tick) override;
     void on_tick_timing(std::uint64_t tick, double work_s) override;
+    void world_replaced(std::uint64_t tick) override;
 
 private:
     void shut_down_now();            // shutdown()'s sequence, run once
@@ -96,6 +102,7 @@ private:
     bool database_up() const;
     void note_database_contact() const;  // a successful round trip just now
     void drain_websockets(double timeout_s);
+    nlohmann::json admin_status() const;  // the server's part of GET /api/admin/status
 
     // Declaration order is teardown order reversed: the I/O context goes after the engine
     // and the worker pool (their pending callbacks hold sessions, which need the context)
@@ -105,6 +112,10 @@ private:
     SessionRegistry registry_;
     PlayerStore players_;
     ConfigStore config_store_;
+    AdminStore admins_;
+    SnapshotStore snapshots_;
+    TickWindow tick_window_;
+    const std::chrono::steady_clock::time_point started_at_ = std::chrono::steady_clock::now();
     Persistence persistence_;
     WsContext ws_;
     StaticFiles static_files_;
@@ -112,6 +123,7 @@ private:
     boost::asio::executor_work_guard<boost::asio::io_context::executor_type> work_;
     mutable boost::asio::thread_pool workers_;  // mutable: the const readiness check probes on it
     AccountsApi accounts_;
+    AdminApi admin_;
     HttpRoutes routes_;
     GatewayContext gateway_;
     std::shared_ptr<Listener> listener_;

@@ -272,17 +272,23 @@ void SessionRegistry::broadcast_chat(const proto::ServerMessage& chat) {
     for (auto& sink : joined) sink->send_text(text);
 }
 
-void SessionRegistry::disconnect_player(std::int64_t player_id, std::uint16_t code,
+bool SessionRegistry::disconnect_player(std::int64_t player_id, std::uint16_t code,
                                         const std::string& reason) {
     std::shared_ptr<SessionSink> sink;
     {
         std::lock_guard lock(mutex_);
         auto by_player = session_by_player_.find(player_id);
-        if (by_player == session_by_player_.end()) return;
+        if (by_player == session_by_player_.end()) return false;
         auto entry = sessions_.find(by_player->second);
         if (entry != sessions_.end()) sink = entry->second.sink.lock();
     }
     if (sink) sink->close(code, reason);
+    return true;
+}
+
+bool SessionRegistry::is_online(std::int64_t player_id) const {
+    std::lock_guard lock(mutex_);
+    return session_by_player_.count(player_id) != 0;
 }
 
 void SessionRegistry::close_all(std::uint16_t code, const std::string& reason) {

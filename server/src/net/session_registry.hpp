@@ -53,7 +53,9 @@ public:
     void acknowledge(const std::vector<CommandOrigin>& origins, std::uint64_t tick);
 
     void broadcast_chat(const proto::ServerMessage& chat);
-    void disconnect_player(std::int64_t player_id, std::uint16_t code, const std::string& reason);
+    // Closes the player's session; false when the player has none.
+    bool disconnect_player(std::int64_t player_id, std::uint16_t code, const std::string& reason);
+    bool is_online(std::int64_t player_id) const;  // has a joined session
     void close_all(std::uint16_t code, const std::string& reason);  // shutdown
 
     std::size_t players_online() const;

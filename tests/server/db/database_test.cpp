@@ -32,10 +32,10 @@ TEST(DatabaseTest, MigrationCreatesEveryTableAndRecordsTheVersion) {
     EXPECT_EQ(query_count(database.url(),
                           "SELECT count(*) FROM information_schema.tables WHERE table_schema ="
                           " 'public' AND table_name IN ('players', 'admins', 'game_config',"
-                          " 'snapshots', 'journal', 'schema_migrations')"),
-              6);
-    EXPECT_EQ(query_count(database.url(), "SELECT count(*) FROM schema_migrations"), 1);
-    EXPECT_EQ(query_count(database.url(), "SELECT max(version) FROM schema_migrations"), 1);
+                          " 'snapshots', 'journal', 'admin_audit', 'schema_migrations')"),
+              7);
+    EXPECT_EQ(query_count(database.url(), "SELECT count(*) FROM schema_migrations"), 2);
+    EXPECT_EQ(query_count(database.url(), "SELECT max(version) FROM schema_migrations"), 2);
 }
 
 TEST(DatabaseTest, MigratingAgainChangesNothing) {
@@ -48,8 +48,29 @@ TEST(DatabaseTest, MigratingAgainChangesNothing) {
         tx.commit();
     }
     ASSERT_TRUE(migrate_database(database.url()));
-    EXPECT_EQ(query_count(database.url(), "SELECT count(*) FROM schema_migrations"), 1);
+    EXPECT_EQ(query_count(database.url(), "SELECT count(*) FROM schema_migrations"), 2);
     EXPECT_EQ(query_count(database.url(), "SELECT count(*) FROM game_config"), 1);
+}
+
+TEST(DatabaseTest, VersionTwoUpgradesAVersionOneDatabaseKeepingItsSnapshots) {
+    TestDatabase database;
+    ASSERT_TRUE(migrate_database(database.url()));
+    {
+        // Back to the version 1 schema, with a snapshot stored by a version 1 server.
+        pqxx::connection connection(database.url());
+        pqxx::work tx(connection);
+        tx.exec("DROP TABLE admin_audit");
+        tx.exec("ALTER TABLE snapshots DROP COLUMN kind, DROP COLUMN label");
+        tx.exec("DELETE FROM schema_migrations WHERE version = 2");
+        tx.exec("INSERT INTO snapshots (tick, world) VALUES (7, '\\x01')");
+        tx.commit();
+    }
+    ASSERT_TRUE(migrate_database(database.url()));
+    EXPECT_EQ(query_count(database.url(), "SELECT max(version) FROM schema_migrations"), 2);
+    EXPECT_EQ(query_count(database.url(), "SELECT count(*) FROM snapshots WHERE tick = 7"
+                                          " AND kind = 'auto' AND label = ''"),
+              1);
+    EXPECT_EQ(query_count(database.url(), "SELECT count(*) FROM admin_audit"), 0);
 }
 
 TEST(DatabaseTest, ConcurrentMigrationsAllSucceedAndApplyOnce) {
@@ -63,7 +84,7 @@ TEST(DatabaseTest, ConcurrentMigrationsAllSucceedAndApplyOnce) {
     }
     for (std::thread& server : servers) server.join();
     EXPECT_EQ(succeeded.load(), 4);
-    EXPECT_EQ(query_count(database.url(), "SELECT count(*) FROM schema_migrations"), 1);
+    EXPECT_EQ(query_count(database.url(), "SELECT count(*) FROM schema_migrations"), 2);
 }
 
 TEST(DatabaseTest, UsernameKeyIsUnique) {
@@ -91,7 +112,7 @@ TEST(DatabaseTest, ReachableOnlyWhenTheServerAnswers) {
 TEST(DatabaseTest, WaitForDatabaseConnectsAndMigrates) {
     TestDatabase database;
     EXPECT_TRUE(wait_for_database(database.url(), [] { return false; }));
-    EXPECT_EQ(query_count(database.url(), "SELECT count(*) FROM schema_migrations"), 1);
+    EXPECT_EQ(query_count(database.url(), "SELECT count(*) FROM schema_migrations"), 2);
 }
 
 TEST(DatabaseTest, WaitForDatabaseLogsEachFailureAndStopsWhenAsked) {

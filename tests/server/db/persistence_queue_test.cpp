@@ -1,5 +1,5 @@
 // The persistence queue's rules, without a database: submission order, heartbeat merging,
-// snapshot backlog, back-pressure counting and batching.
+// snapshot backlog (of "auto" snapshots only), back-pressure counting and batching.
 #include <gtest/gtest.h>
 
 #include "db/persistence_queue.hpp"
@@ -118,6 +118,35 @@ TEST(PersistenceQueueTest, SnapshotsBeyondTheBacklogReplaceTheOldestQueued) {
     queue.push_snapshot(snapshot(30));
     EXPECT_EQ(queue.queued_snapshots(), 2u);
     EXPECT_EQ(drain(queue), (std::vector<std::uint64_t>{11, 1000020, 1000030}));
+}
+
+TEST(PersistenceQueueTest, ManualAndRestoreSnapshotsAreNeverReplaced) {
+    PersistenceQueue queue(100, 1);
+    SnapshotData manual = snapshot(10);
+    manual.kind = "manual";
+    queue.push_snapshot(manual);
+    SnapshotData restore = snapshot(15);
+    restore.kind = "restore";
+    queue.push_snapshot(restore);
+    // The backlog of 1 counts "auto" snapshots only: each newer auto one replaces the queued
+    // auto one, never the manual or restore one before it.
+    for (std::uint64_t tick = 20; tick <= 50; tick += 10) queue.push_snapshot(snapshot(tick));
+    SnapshotData second_manual = snapshot(60);
+    second_manual.kind = "manual";
+    queue.push_snapshot(second_manual);
+    EXPECT_EQ(queue.queued_snapshots(), 4u);
+    EXPECT_EQ(drain(queue), (std::vector<std::uint64_t>{1000010, 1000015, 1000050, 1000060}));
+}
+
+TEST(PersistenceQueueTest, AutoBacklogCountsOnlyAutoSnapshotsStillQueued) {
+    PersistenceQueue queue(100, 2);
+    queue.push_snapshot(snapshot(10));
+    PersistenceBatch batch;
+    ASSERT_TRUE(queue.take_batch(1000, &batch));   // tick 10 in flight: no longer queued
+    queue.push_snapshot(snapshot(20));
+    queue.push_snapshot(snapshot(30));
+    queue.finish_batch();
+    EXPECT_EQ(drain(queue), (std::vector<std::uint64_t>{1000020, 1000030}));
 }
 
 TEST(PersistenceQueueTest, AcceptingTurnsFalseAtTheBacklogOfRowsWithCommands) {

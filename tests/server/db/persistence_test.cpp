@@ -1,6 +1,8 @@
 // The persistence thread against a real PostgreSQL: rows and snapshots are written in order and
 // acknowledged only after they commit; old rows are pruned; the queue stays bounded and pushes
-// back while the database is down; everything queued is written once it comes back.
+// back while the database is down; everything queued is written once it comes back. Snapshot
+// kinds: "manual" ones outlive retention and keep no journal rows, "restore" ones keep ten.
+#include <atomic>
 #include <bit>
 #include <chrono>
 #include <condition_variable>
@@ -8,6 +10,7 @@
 #include <mutex>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -287,6 +290,141 @@ TEST_F(PersistenceTest, ARowWrittenAgainReplacesTheStoredOne) {
     const pqxx::row row = tx.exec1("SELECT dt_s, state_hash FROM journal WHERE tick = 2");
     EXPECT_EQ(row[0].as<double>(), 1.0);
     EXPECT_EQ(static_cast<std::uint64_t>(row[1].as<std::int64_t>()), command_row(2).state_hash);
+}
+
+SnapshotData snapshot_of_kind(std::uint64_t tick, const std::string& kind) {
+    SnapshotData data = snapshot(tick);
+    data.kind = kind;
+    return data;
+}
+
+// The (tick, kind) of every stored snapshot, by tick then id.
+std::vector<std::pair<std::uint64_t, std::string>> snapshot_kinds(const std::string& url) {
+    pqxx::connection connection(url);
+    pqxx::nontransaction tx(connection);
+    std::vector<std::pair<std::uint64_t, std::string>> kinds;
+    for (const pqxx::row& row : tx.exec("SELECT tick, kind FROM snapshots ORDER BY tick, id")) {
+        kinds.emplace_back(row[0].as<std::uint64_t>(), row[1].as<std::string>());
+    }
+    return kinds;
+}
+
+TEST_F(PersistenceTest, KindAndLabelAreStoredAndOnWrittenGetsTheRowId) {
+    std::mutex mutex;
+    std::condition_variable written;
+    std::vector<std::int64_t> ids;
+    auto record_id = [&](std::int64_t id) {
+        std::lock_guard lock(mutex);
+        ids.push_back(id);
+        written.notify_all();
+    };
+    Persistence persistence(def_for(database_.url()), {});
+    persistence.start();
+    SnapshotData manual = snapshot_of_kind(10, "manual");
+    manual.label = "before the 'big' burn";
+    manual.on_written = record_id;
+    persistence.write_snapshot(manual);
+    SnapshotData periodic = snapshot(10);   // same tick, another kind: both are kept
+    periodic.on_written = record_id;
+    persistence.write_snapshot(periodic);
+    {
+        std::unique_lock lock(mutex);
+        ASSERT_TRUE(written.wait_for(lock, std::chrono::duration<double>(kWaitTimeout_s),
+                                     [&] { return ids.size() == 2; }));
+    }
+    ASSERT_TRUE(persistence.stop());
+
+    pqxx::connection connection(database_.url());
+    pqxx::nontransaction tx(connection);
+    const pqxx::result rows = tx.exec("SELECT id, kind, label FROM snapshots ORDER BY id");
+    ASSERT_EQ(rows.size(), 2u);
+    EXPECT_EQ(rows[0][0].as<std::int64_t>(), ids[0]);
+    EXPECT_EQ(rows[0][1].as<std::string>(), "manual");
+    EXPECT_EQ(rows[0][2].as<std::string>(), "before the 'big' burn");
+    EXPECT_EQ(rows[1][0].as<std::int64_t>(), ids[1]);
+    EXPECT_EQ(rows[1][1].as<std::string>(), "auto");
+    EXPECT_EQ(rows[1][2].as<std::string>(), "");
+}
+
+TEST_F(PersistenceTest, ASnapshotReplacesOnlyOneOfTheSameTickAndKind) {
+    PersistenceDef def = def_for(database_.url());
+    def.max_snapshot_backlog = 100;   // replaced in the database, not in the queue
+    Persistence persistence(def, {});
+    persistence.start();
+    persistence.write_snapshot(snapshot_of_kind(10, "manual"));
+    persistence.write_snapshot(snapshot(10));
+    persistence.write_snapshot(snapshot(10));   // replaces the auto one
+    persistence.write_snapshot(snapshot_of_kind(10, "restore"));
+    ASSERT_TRUE(persistence.stop());
+    EXPECT_EQ(snapshot_kinds(database_.url()),
+              (std::vector<std::pair<std::uint64_t, std::string>>{
+                  {10, "manual"}, {10, "auto"}, {10, "restore"}}));
+}
+
+TEST_F(PersistenceTest, RetentionCountsAutoSnapshotsKeepsManualOnesAndTenRestoreOnes) {
+    PersistenceDef def = def_for(database_.url());   // snapshots_kept = 10
+    def.max_snapshot_backlog = 100;                   // every snapshot reaches the database
+    Persistence persistence(def, {});
+    persistence.start();
+    persistence.write_snapshot(snapshot_of_kind(1, "manual"));
+    for (std::uint64_t tick = 2; tick <= 13; ++tick) {
+        persistence.write_snapshot(snapshot_of_kind(tick, "restore"));
+    }
+    for (std::uint64_t tick = 101; tick <= 115; ++tick) persistence.write_snapshot(snapshot(tick));
+    ASSERT_TRUE(persistence.stop());
+
+    std::vector<std::pair<std::uint64_t, std::string>> expected{{1, "manual"}};
+    for (std::uint64_t tick = 4; tick <= 13; ++tick) expected.emplace_back(tick, "restore");
+    for (std::uint64_t tick = 106; tick <= 115; ++tick) expected.emplace_back(tick, "auto");
+    EXPECT_EQ(snapshot_kinds(database_.url()), expected);
+}
+
+TEST_F(PersistenceTest, JournalPruningIgnoresManualSnapshots) {
+    PersistenceDef def = def_for(database_.url());
+    def.snapshots_kept = 1;
+    Persistence persistence(def, {});
+    persistence.start();
+    for (std::uint64_t tick = 1; tick <= 5; ++tick) persistence.append(command_row(tick));
+    persistence.write_snapshot(snapshot_of_kind(5, "manual"));
+    for (std::uint64_t tick = 6; tick <= 10; ++tick) persistence.append(command_row(tick));
+    persistence.write_snapshot(snapshot(10));
+    for (std::uint64_t tick = 11; tick <= 15; ++tick) persistence.append(command_row(tick));
+    persistence.write_snapshot(snapshot(15));
+    for (std::uint64_t tick = 16; tick <= 20; ++tick) persistence.append(command_row(tick));
+    ASSERT_TRUE(persistence.stop());
+    // The kept manual snapshot at tick 5 does not keep rows 6..15: only the auto one at 15
+    // needs rows, those after it.
+    EXPECT_EQ(snapshot_kinds(database_.url()),
+              (std::vector<std::pair<std::uint64_t, std::string>>{{5, "manual"}, {15, "auto"}}));
+    EXPECT_EQ(ticks_in(database_.url(), "journal"), range(16, 20));
+}
+
+TEST_F(PersistenceTest, OnlyManualSnapshotsPruneNoJournalRows) {
+    Persistence persistence(def_for(database_.url()), {});
+    persistence.start();
+    for (std::uint64_t tick = 1; tick <= 8; ++tick) persistence.append(command_row(tick));
+    persistence.write_snapshot(snapshot_of_kind(8, "manual"));
+    ASSERT_TRUE(persistence.stop());
+    EXPECT_EQ(ticks_in(database_.url(), "snapshots"), (std::vector<std::uint64_t>{8}));
+    EXPECT_EQ(ticks_in(database_.url(), "journal"), range(1, 8));
+}
+
+TEST(PersistenceDownTest, OnWrittenIsNeverCalledForASnapshotNotWritten) {
+    PersistenceDef def = def_for(test::kUnreachableDatabaseUrl);
+    def.max_snapshot_backlog = 1;
+    std::atomic<int> calls{0};
+    Persistence persistence(def, {});
+    persistence.start();
+    for (std::uint64_t tick = 1; tick <= 3; ++tick) {
+        SnapshotData data = snapshot(tick);   // ticks 1 and 2 are replaced in the queue
+        data.on_written = [&](std::int64_t) { ++calls; };
+        persistence.write_snapshot(data);
+    }
+    ASSERT_TRUE(wait_for_status(persistence, [](const PersistenceStatus& s) {
+        return s.database_errors >= 1;
+    }));
+    EXPECT_FALSE(persistence.stop(0.1));   // tick 3 (or the one in flight) not written either
+    EXPECT_EQ(calls.load(), 0);
 }
 
 TEST(PersistenceDownTest, QueuedRowsWithCommandsTurnAcceptingOffAtTheBacklog) {

@@ -1,8 +1,11 @@
-// Player accounts: create, find in any case, name conflicts, updates, removal, count, and
-// Unavailable (never an exception) when the database cannot be reached.
+// Player accounts: create, find in any case, name conflicts, updates, removal, count, listing
+// by substring (any case, metacharacters literal, paged), and Unavailable (never an exception)
+// when the database cannot be reached.
 #include <algorithm>
 #include <cstdlib>
 #include <ctime>
+#include <limits>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -114,6 +117,74 @@ TEST_F(PlayerStoreTest, CountsPlayers) {
     EXPECT_EQ(players, 2);
 }
 
+// The usernames of records, in order.
+std::vector<std::string> names(const std::vector<PlayerRecord>& records) {
+    std::vector<std::string> result;
+    for (const PlayerRecord& record : records) result.push_back(record.username);
+    return result;
+}
+
+TEST_F(PlayerStoreTest, ListFindsSubstringsInAnyCaseOrderedById) {
+    PlayerRecord record;
+    for (const char* name : {"Zed", "alice", "ALICIA", "bob", "Malice"}) {
+        ASSERT_EQ(store_.create(name, "h", "fast_frigate", &record), StoreStatus::Ok) << name;
+    }
+    std::vector<PlayerRecord> found;
+    std::int64_t total = -1;
+    ASSERT_EQ(store_.list("aLi", 100, 0, &found, &total), StoreStatus::Ok);
+    EXPECT_EQ(names(found), (std::vector<std::string>{"alice", "ALICIA", "Malice"}));
+    EXPECT_EQ(total, 3);
+    EXPECT_EQ(found[2].id, record.id);
+    EXPECT_EQ(found[2].password_hash, "h");
+    EXPECT_EQ(found[2].ship_class, "fast_frigate");
+
+    ASSERT_EQ(store_.list("", 100, 0, &found, &total), StoreStatus::Ok);   // "" matches all
+    EXPECT_EQ(names(found), (std::vector<std::string>{"Zed", "alice", "ALICIA", "bob", "Malice"}));
+    EXPECT_EQ(total, 5);
+    ASSERT_EQ(store_.list("nobody", 100, 0, &found, &total), StoreStatus::Ok);
+    EXPECT_TRUE(found.empty());
+    EXPECT_EQ(total, 0);
+}
+
+TEST_F(PlayerStoreTest, ListPagesWithLimitAndOffsetWhileTotalCountsEveryMatch) {
+    PlayerRecord record;
+    for (const char* name : {"p1", "p2", "p3", "p4", "p5", "other"}) {
+        ASSERT_EQ(store_.create(name, "h", "fast_frigate", &record), StoreStatus::Ok) << name;
+    }
+    std::vector<PlayerRecord> found;
+    std::int64_t total = -1;
+    ASSERT_EQ(store_.list("p", 2, 1, &found, &total), StoreStatus::Ok);
+    EXPECT_EQ(names(found), (std::vector<std::string>{"p2", "p3"}));
+    EXPECT_EQ(total, 5);
+    ASSERT_EQ(store_.list("p", 2, 4, &found, &total), StoreStatus::Ok);
+    EXPECT_EQ(names(found), (std::vector<std::string>{"p5"}));
+    ASSERT_EQ(store_.list("p", 2, 50, &found, &total), StoreStatus::Ok);   // past the end
+    EXPECT_TRUE(found.empty());
+    EXPECT_EQ(total, 5);
+    // Limits beyond a bigint are clamped, not an error.
+    ASSERT_EQ(store_.list("p", std::numeric_limits<std::size_t>::max(), 0, &found, &total),
+              StoreStatus::Ok);
+    EXPECT_EQ(found.size(), 5u);
+}
+
+TEST_F(PlayerStoreTest, ListMatchesLikeMetacharactersLiterally) {
+    PlayerRecord record;
+    for (const char* name : {"a_b", "axb", "a%b", "ab\\c"}) {
+        ASSERT_EQ(store_.create(name, "h", "fast_frigate", &record), StoreStatus::Ok) << name;
+    }
+    std::vector<PlayerRecord> found;
+    std::int64_t total = -1;
+    ASSERT_EQ(store_.list("_", 100, 0, &found, &total), StoreStatus::Ok);
+    EXPECT_EQ(names(found), (std::vector<std::string>{"a_b"}));
+    EXPECT_EQ(total, 1);
+    ASSERT_EQ(store_.list("a_", 100, 0, &found, &total), StoreStatus::Ok);
+    EXPECT_EQ(names(found), (std::vector<std::string>{"a_b"}));
+    ASSERT_EQ(store_.list("%", 100, 0, &found, &total), StoreStatus::Ok);
+    EXPECT_EQ(names(found), (std::vector<std::string>{"a%b"}));
+    ASSERT_EQ(store_.list("\\", 100, 0, &found, &total), StoreStatus::Ok);
+    EXPECT_EQ(names(found), (std::vector<std::string>{"ab\\c"}));
+}
+
 TEST_F(PlayerStoreTest, ValuesAreParametersNotSql) {
     const std::string name = "x'); DROP TABLE players; --";
     PlayerRecord created;
@@ -165,6 +236,8 @@ TEST(PlayerStoreUnavailableTest, EveryCallIsUnavailableWhenTheDatabaseIsUnreacha
     EXPECT_EQ(store.set_password_hash(1, "h"), StoreStatus::Unavailable);
     EXPECT_EQ(store.remove(1), StoreStatus::Unavailable);
     EXPECT_EQ(store.count(&players), StoreStatus::Unavailable);
+    std::vector<PlayerRecord> found;
+    EXPECT_EQ(store.list("", 10, 0, &found, &players), StoreStatus::Unavailable);
 }
 
 TEST(PlayerStoreUnavailableTest, MissingSchemaIsUnavailable) {

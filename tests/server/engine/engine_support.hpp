@@ -41,6 +41,7 @@ public:
     std::vector<std::pair<std::uint64_t, std::vector<sim::Event>>> events;
     std::vector<DeliveredKeyframe> keyframes;
     std::vector<std::pair<std::uint64_t, double>> timings;
+    std::vector<std::uint64_t> replaced;   // ticks of world_replaced calls
     std::function<void(std::uint64_t tick)> on_tick;
 
     bool journal_accepting() override { return accepting; }
@@ -63,6 +64,7 @@ public:
         timings.emplace_back(tick, work_s);
         if (on_tick) on_tick(tick);
     }
+    void world_replaced(std::uint64_t tick) override { replaced.push_back(tick); }
 
     // Every tick record published so far, in order.
     std::vector<proto::TickRecord> published_ticks() const {

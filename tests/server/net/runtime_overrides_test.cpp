@@ -14,11 +14,13 @@ TEST(RuntimeOverrides, ValidValuesAreTaken) {
     const RuntimeOverrides o = parse_runtime_overrides({{"tick_rate_hz", "20"},
                                                         {"time_scale", "1e3"},
                                                         {"time_sync", "ON"},
-                                                        {"registration_open", "0"}});
+                                                        {"registration_open", "0"},
+                                                        {"paused", "yes"}});
     EXPECT_EQ(o.tick_rate_hz, 20.0);
     EXPECT_EQ(o.time_scale, 1000.0);
     EXPECT_EQ(o.time_sync, true);
     EXPECT_EQ(o.registration_open, false);
+    EXPECT_EQ(o.paused, true);
 }
 
 TEST(RuntimeOverrides, AbsentKeysStayUnset) {
@@ -27,6 +29,7 @@ TEST(RuntimeOverrides, AbsentKeysStayUnset) {
     EXPECT_FALSE(o.time_scale);
     EXPECT_FALSE(o.time_sync);
     EXPECT_FALSE(o.registration_open);
+    EXPECT_FALSE(o.paused);
 }
 
 TEST(RuntimeOverrides, RangeLimitsAreInclusive) {

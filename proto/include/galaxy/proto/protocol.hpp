@@ -50,9 +50,11 @@ enum class ErrorCode : std::uint8_t {
     NotFound = 24,              // E024 404
     MethodNotAllowed = 25,      // E025 405
     PayloadTooLarge = 26,       // E026 413
+    // REST-only codes (admin API).
+    ConfirmationRequired = 27,  // E027 409: a destructive action needs its confirmation token
 };
 
-// "E001" ... "E026"; "E000" for a value outside the enum.
+// "E001" ... "E027"; "E000" for a value outside the enum.
 const char* error_code_string(ErrorCode code);
 // Parses "E001" ... back; false for anything else.
 bool error_code_from_string(const char* text, ErrorCode* out);
@@ -64,6 +66,7 @@ inline constexpr std::uint16_t kShuttingDown = 1001;      // reason "Server shut
 inline constexpr std::uint16_t kPolicy = 1008;            // message rate kept over the limit
 inline constexpr std::uint16_t kTooBig = 1009;            // message over kMaxMessageBytes
 inline constexpr std::uint16_t kInternalError = 1011;
+inline constexpr std::uint16_t kWorldReplaced = 1012;     // reason "World restored": reconnect
 inline constexpr std::uint16_t kAuthFailed = 4001;
 inline constexpr std::uint16_t kVersionMismatch = 4002;
 inline constexpr std::uint16_t kHandshakeTimeout = 4003; // no auth within kHandshakeTimeout_s
@@ -71,6 +74,7 @@ inline constexpr std::uint16_t kTooSlow = 4004;          // the client's send qu
 inline constexpr std::uint16_t kReplaced = 4005;         // the same player connected again
 inline constexpr std::uint16_t kAccountDeleted = 4006;
 inline constexpr std::uint16_t kIdleTimeout = 4007;      // no message or pong within the idle timeout
+inline constexpr std::uint16_t kAdminDisconnect = 4008;  // an admin disconnected the player
 }  // namespace close_code
 
 }  // namespace galaxy::proto
