@@ -1,5 +1,6 @@
 # syntax=docker/dockerfile:1
-# The galaxy-server image: the native server, the browser client's web root and nothing else.
+# The galaxy-server image: the native server, the browser client's web root and the admin tool
+# galaxy-admin (for `kubectl exec`), nothing else.
 # Used by k8s/ (docs/operations.md):
 #
 #   docker build -t registry.example.com/galaxy/galaxy-server:0.1.0 .
@@ -42,7 +43,7 @@ COPY . .
 ENV NODE_PATH=/usr/share/nodejs
 # The presets of CMakePresets.json, without the test suites and benchmarks.
 RUN cmake --preset native -DGALAXY_BUILD_TESTS=OFF -DGALAXY_BUILD_BENCH=OFF \
- && cmake --build --preset native --target galaxy-server --parallel "$(nproc)"
+ && cmake --build --preset native --target galaxy-server galaxy-admin --parallel "$(nproc)"
 RUN cmake --preset emscripten -DGALAXY_BUILD_TESTS=OFF -DGALAXY_BUILD_BENCH=OFF \
         -DGALAXY_IMGUI_DIR=/opt/imgui-1.86 \
  && cmake --build --preset emscripten --target galaxy-web-root --parallel "$(nproc)" \
@@ -65,6 +66,7 @@ RUN groupadd --gid 10001 galaxy \
         --shell /usr/sbin/nologin galaxy
 
 COPY --from=build /src/build/native/server/galaxy-server /usr/local/bin/galaxy-server
+COPY --from=build /src/build/native/admin/galaxy-admin /usr/local/bin/galaxy-admin
 COPY --from=build /src/build/wasm/web /usr/share/galaxy/web
 # Every setting with its default, for reference; the server reads it only if
 # GALAXY_CONFIG_FILE names it (the Kubernetes manifests pass settings as variables instead).

@@ -27,6 +27,12 @@ export const SERVER_PORT = Number(process.env.GALAXY_E2E_PORT || 8490);
 export const PG_PORT = Number(process.env.GALAXY_E2E_PG_PORT || 55490);
 export const BASE_URL = `http://127.0.0.1:${SERVER_PORT}`;
 
+// The bootstrap admin the server creates at start (docs/admin-api.md, "Accounts"); the admin
+// spec logs in with it. A fixed test password (at least 12 bytes), like the cluster's trust
+// authentication: the server listens on loopback only.
+export const ADMIN_USERNAME = 'admin';
+export const ADMIN_PASSWORD = 'e2e admin password';
+
 const PG_DIR = path.join(E2E_DIR, 'pg');
 const PG_SCRIPT = path.join(ROOT, 'scripts', 'pg-cluster.sh');
 const STATE_FILE = path.join(E2E_DIR, 'state.json');
@@ -132,6 +138,8 @@ function serverEnvironment() {
     GALAXY_LOGIN_ATTEMPTS_PER_IP: '1000',
     GALAXY_LOGIN_ATTEMPTS_PER_USER: '1000',
     GALAXY_LOG_LEVEL: 'info',
+    GALAXY_ADMIN_USERNAME: ADMIN_USERNAME,
+    GALAXY_ADMIN_PASSWORD: ADMIN_PASSWORD,
   };
 }
 

@@ -42,7 +42,7 @@ TEST(ErrorCode, ValuesOutsideTheEnumGiveE000) {
 
 TEST(ErrorCode, ParsingRejectsEverythingElse) {
     const gp::ErrorCode untouched = gp::ErrorCode::NotFound;
-    for (const char* text : {"", "E000", "E027", "e001", "E01", "E0011", " E001", "E001 ", "1", "E1"}) {
+    for (const char* text : {"", "E000", "E028", "e001", "E01", "E0011", " E001", "E001 ", "1", "E1"}) {
         gp::ErrorCode out = untouched;
         EXPECT_FALSE(gp::error_code_from_string(text, &out)) << text;
         EXPECT_EQ(out, untouched) << text;

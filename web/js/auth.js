@@ -85,6 +85,21 @@ function isSession(value) {
          typeof value.username === 'string' && Number.isFinite(value.player_id);
 }
 
+// The session stored under key when valid(session) and not (nearly) expired at nowMs, else
+// null (also when the storage cannot be read). Shared by the game's and the admin's logins.
+export function readStoredSession(storage, key, valid, nowMs) {
+  let stored = null;
+  try {
+    const text = storage.getItem(key);
+    if (text === null) return null;
+    stored = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (!valid(stored) || stored.expires_at - EXPIRY_MARGIN_S <= nowMs / 1000) return null;
+  return stored;
+}
+
 export class Auth {
   // fetch: the Fetch API; storage: a Storage (localStorage); now: ms since the Unix epoch;
   // setTimeout/clearTimeout: timers for keepFresh; baseUrl: prefix of the API paths ('' = this
@@ -108,18 +123,8 @@ export class Auth {
   // The stored session when it is well formed and not (nearly) expired, else null; a stored
   // session that is expired or unreadable is removed.
   session() {
-    let stored = null;
-    try {
-      const text = this.storage.getItem(SESSION_KEY);
-      if (text === null) return null;
-      stored = JSON.parse(text);
-    } catch {
-      stored = null;
-    }
-    if (!isSession(stored) || stored.expires_at - EXPIRY_MARGIN_S <= this.now() / 1000) {
-      this.logout();
-      return null;
-    }
+    const stored = readStoredSession(this.storage, SESSION_KEY, isSession, this.now());
+    if (stored === null) this.logout();
     return stored;
   }
 

@@ -137,9 +137,13 @@ void AccountsApi::register_account(const HttpRequest& request, const std::string
         return respond(error_response(http::status::forbidden, ErrorCode::RegistrationClosed,
                                       "registration is closed"));
     }
-    // The new player's ship is spawned before the answer, so the world must be running.
+    // The new player's ship is spawned before the answer, so the world must be running: a
+    // paused world spawns nothing until it resumes.
     if (const std::string reason = world_unavailable_reason(); !reason.empty()) {
         return respond(unavailable(reason));
+    }
+    if (world_->engine->status().paused) {
+        return respond(unavailable("the world is paused by an admin; try again later"));
     }
     boost::asio::post(*workers_, [this, body = std::move(body), ip, respond = std::move(respond)] {
         create_player(body, ip, respond);

@@ -4,7 +4,8 @@
 // never on an I/O thread; the answer goes back through the session's Responder.
 //
 //   POST   /api/auth/register {username, password, ship_class?}
-//          201 {player_id, username, ship_id, ship_class, token, expires_at}
+//          201 {player_id, username, ship_id, ship_class, token, expires_at}; 503 while the
+//          world is paused (the ship could not spawn)
 //   POST   /api/auth/login {username, password}
 //          200 {token, expires_at, player_id, username, ship_id}
 //   POST   /api/auth/refresh (Authorization: Bearer <token>)

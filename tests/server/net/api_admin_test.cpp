@@ -223,6 +223,10 @@ TEST_F(ApiAdminTest, PauseStopsTheTicksAndResumeRestartsThem) {
     std::this_thread::sleep_for(std::chrono::milliseconds(500));
     EXPECT_EQ(tick(), paused_at);
     EXPECT_TRUE(ok(verb::get, "/api/admin/status")["paused"].get<bool>());
+    // A paused world spawns no ship, so a registration cannot complete: refused at once.
+    const HttpResult refused = register_player(port(), "paused_pilot", kPlayerPassword);
+    EXPECT_EQ(refused.status, 503);
+    EXPECT_EQ(refused.json().value("code", ""), "E023");
     ok(verb::patch, "/api/admin/settings", R"({"paused":false})");
     std::this_thread::sleep_for(std::chrono::milliseconds(500));
     EXPECT_GT(tick(), paused_at);
