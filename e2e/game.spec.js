@@ -211,6 +211,9 @@ test('two players fly, meet, chat, and keep playing through a reload and a serve
 async function sendChat(page, text) {
   await page.locator('#canvas').focus();
   await pressKey(page, 'Enter');
+  // The chat line takes the keyboard a frame or two after the Enter that opened it is up; keys
+  // typed before that fly the ship instead (at a loaded machine's 6 fps the first letter was lost).
+  await waitForStatus(page, (s) => s.typing === true, 'the chat line takes the keyboard', 15_000);
   await page.keyboard.type(text);
   await pressKey(page, 'Enter');
 }

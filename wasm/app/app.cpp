@@ -248,6 +248,8 @@ std::string App::status_json() const {
         chat.push_back({{"from", line.from}, {"text", line.text}});
     }
     out["chat"] = std::move(chat);
+    // A text input (the chat line) holds the keyboard: what is typed goes there, not to flight.
+    out["typing"] = ImGui::GetCurrentContext() != nullptr && ImGui::GetIO().WantTextInput;
     if (session_.has_world()) {
         const sim::World& world = session_.world();
         out["ships"] = world.ships.size();
